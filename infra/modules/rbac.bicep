@@ -1,0 +1,93 @@
+// Every role assignment in one place. The app's identity and the deploying principal get the
+// same data-plane roles, so code run locally by the developer behaves as it does in Azure.
+// A new service adds its scope as an `existing` resource and a loop like the ones below.
+
+@description('Object id of the managed identity the function app runs as.')
+param identityPrincipalId string
+
+@description('Object id of the deploying principal; empty grants nothing to it.')
+param principalId string = ''
+
+@description('Kind of the deploying principal.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Name of the storage account the roles are scoped to.')
+param storageAccountName string
+
+@description('Name of the Application Insights component the roles are scoped to.')
+param applicationInsightsName string
+
+// Built-in role definition ids: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+// Blob Data Owner (not Contributor): the Functions host manages blob leases and containers.
+var storageRoleIds = [
+  roles.storageBlobDataOwner
+  roles.storageQueueDataContributor
+  roles.storageTableDataContributor
+]
+
+var principals = concat(
+  [
+    {
+      id: identityPrincipalId
+      type: 'ServicePrincipal'
+    }
+  ],
+  empty(principalId)
+    ? []
+    : [
+        {
+          id: principalId
+          type: principalType
+        }
+      ]
+)
+
+var storageAssignments = flatten(map(principals, p => map(storageRoleIds, roleId => {
+  principal: p
+  roleId: roleId
+})))
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for a in storageAssignments: {
+    name: guid(storage.id, a.principal.id, a.roleId)
+    scope: storage
+    properties: {
+      principalId: a.principal.id
+      principalType: a.principal.type
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', a.roleId)
+    }
+  }
+]
+
+// Application Insights has local auth disabled; publishing telemetry needs this role.
+resource telemetryRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for p in principals: {
+    name: guid(applicationInsights.id, p.id, roles.monitoringMetricsPublisher)
+    scope: applicationInsights
+    properties: {
+      principalId: p.id
+      principalType: p.type
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    }
+  }
+]

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MonaSpark.Application.Ingestion;
+using MonaSpark.Application.Options;
+using MonaSpark.Application.Ports;
+using MonaSpark.Application.Queries;
+using MonaSpark.Application.Scoring;
+using MonaSpark.Application.Telemetry;
+using MonaSpark.Application.Work;
+
+namespace MonaSpark.Application;
+
+/// <summary>Registers the use cases. Adapters register the ports; hosts register neither.</summary>
+public static class ApplicationServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonaSparkApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MonaSparkTelemetry>();
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkQueueOptions>().BindConfiguration(WorkQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Cold start: the documented baseline until the ML models are trained (intelligence issue).
+        services.TryAddSingleton<ILeadScorer, BaselineLeadScorer>();
+
+        services.AddTransient<RecordIngestion>();
+        services.AddTransient<IWorkItemHandler, ProcessSourceRecordHandler>();
+        services.AddTransient<IWorkItemHandler, ScoreArtistHandler>();
+        services.AddTransient<WorkItemDispatcher>();
+        services.AddTransient<QueuedWorkRunner>();
+        services.AddTransient<LeadQueries>();
+        services.AddTransient<KpiQuery>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Sources;
+
+namespace MonaSpark.Application.Ports;
+
+/// <summary>
+/// Artists and their metric snapshots. A save writes the artist, its new snapshots and the events
+/// that explain the change in one unit of work (the journal is the outbox).
+/// </summary>
+public interface IArtistStore
+{
+    Task<Artist?> GetAsync(ArtistId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The artist that owns the profile <paramref name="externalId"/> on <paramref name="platform"/>, if any.</summary>
+    Task<Artist?> FindByProfileAsync(SourceKind platform, string externalId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inserts (when <see cref="Artist.Version"/> is 0) or updates the artist, appends the snapshots
+    /// (a snapshot already stored for the same artist, platform and time is ignored) and appends
+    /// <paramref name="events"/> to the journal, atomically.
+    /// </summary>
+    /// <returns>The artist as stored, with its new version.</returns>
+    /// <exception cref="ConcurrencyException">The stored version is not <see cref="Artist.Version"/>.</exception>
+    Task<Artist> SaveAsync(Artist artist, IReadOnlyList<MetricSnapshot> snapshots, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Snapshots of the artist observed at or after <paramref name="since"/>, oldest first.</summary>
+    Task<IReadOnlyList<MetricSnapshot>> GetSnapshotsAsync(ArtistId id, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
+}

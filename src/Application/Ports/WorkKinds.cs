@@ -1,0 +1,11 @@
+namespace MonaSpark.Application.Ports;
+
+/// <summary>The kinds of work item, one per handler.</summary>
+public static class WorkKinds
+{
+    /// <summary>Validate a landed source record and resolve it into an artist (subject: source record id).</summary>
+    public const string ProcessSourceRecord = "process-record";
+
+    /// <summary>Score an artist as a lead (subject: artist id).</summary>
+    public const string ScoreArtist = "score-artist";
+}

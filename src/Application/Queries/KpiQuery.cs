@@ -1,0 +1,42 @@
+using MonaSpark.Application.Ports;
+using MonaSpark.Domain.Leads;
+using MonaSpark.Domain.Sources;
+
+namespace MonaSpark.Application.Queries;
+
+/// <summary>Pipeline figures: what came in, what was refused and why, what was scored.</summary>
+public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quarantine, IArtistStore artists, ILeadStore leads, IWorkQueue queue)
+{
+    public async Task<Kpis> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var byStatus = await records.CountByStatusAsync(cancellationToken);
+        var byReason = await quarantine.CountByReasonAsync(cancellationToken);
+        var byStage = await leads.CountByStageAsync(cancellationToken);
+        var deadLetters = await queue.ListDeadLettersAsync(1000, cancellationToken);
+        long Status(SourceRecordStatus s) => byStatus.TryGetValue(s, out var n) ? n : 0;
+        return new Kpis(
+            RecordsIngested: byStatus.Values.Sum(),
+            RecordsAccepted: Status(SourceRecordStatus.Accepted),
+            RecordsPending: Status(SourceRecordStatus.Pending),
+            RecordsQuarantined: await quarantine.CountAsync(cancellationToken),
+            QuarantineByReason: byReason.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(),
+            Artists: await artists.CountAsync(cancellationToken),
+            LeadsScored: byStage.Where(kv => kv.Key != FunnelStage.Discovered).Sum(kv => kv.Value),
+            LeadsByStage: byStage.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
+            QueueDepth: await queue.GetDepthAsync(cancellationToken),
+            DeadLetters: deadLetters.Count);
+    }
+}
+
+/// <summary>The pipeline's figures at one moment.</summary>
+public sealed record Kpis(
+    long RecordsIngested,
+    long RecordsAccepted,
+    long RecordsPending,
+    long RecordsQuarantined,
+    IReadOnlyDictionary<string, long> QuarantineByReason,
+    long Artists,
+    long LeadsScored,
+    IReadOnlyDictionary<string, long> LeadsByStage,
+    long QueueDepth,
+    long DeadLetters);

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace MonaSpark.Application.Telemetry;
+
+/// <summary>
+/// Traces and metrics of the use cases. Both hosts export them through OpenTelemetry: the local host
+/// on <c>/metrics</c>, the Functions app to Azure Monitor.
+/// </summary>
+public sealed class MonaSparkTelemetry : IDisposable
+{
+    public const string Name = "MonaSpark";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private readonly Meter _meter;
+
+    public MonaSparkTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meter = meterFactory.Create(Name);
+        RecordsIngested = _meter.CreateCounter<long>("monaspark.records.ingested", "{record}", "Raw records landed");
+        RecordsQuarantined = _meter.CreateCounter<long>("monaspark.records.quarantined", "{record}", "Records refused by validation");
+        ArtistsDiscovered = _meter.CreateCounter<long>("monaspark.artists.discovered", "{artist}", "New artists created");
+        LeadsScored = _meter.CreateCounter<long>("monaspark.leads.scored", "{lead}", "Leads scored");
+        WorkItems = _meter.CreateCounter<long>("monaspark.work.items", "{item}", "Work items handled, by kind and outcome");
+        UseCaseDuration = _meter.CreateHistogram<double>("monaspark.usecase.duration", "ms", "Duration of each use case");
+    }
+
+    public Counter<long> RecordsIngested { get; }
+
+    public Counter<long> RecordsQuarantined { get; }
+
+    public Counter<long> ArtistsDiscovered { get; }
+
+    public Counter<long> LeadsScored { get; }
+
+    public Counter<long> WorkItems { get; }
+
+    public Histogram<double> UseCaseDuration { get; }
+
+    public void Dispose() => _meter.Dispose();
+}

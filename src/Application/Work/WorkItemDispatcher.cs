@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using MonaSpark.Application.Ports;
+using MonaSpark.Application.Telemetry;
+
+namespace MonaSpark.Application.Work;
+
+/// <summary>
+/// Routes a work item to its handler. The local host's queue pump and the Functions app's queue
+/// trigger both call this, so a work item runs the same code on either host.
+/// </summary>
+public sealed class WorkItemDispatcher
+{
+    private readonly Dictionary<string, IWorkItemHandler> _handlers;
+    private readonly MonaSparkTelemetry _telemetry;
+
+    public WorkItemDispatcher(IEnumerable<IWorkItemHandler> handlers, MonaSparkTelemetry telemetry)
+    {
+        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        _telemetry = telemetry;
+    }
+
+    public async Task DispatchAsync(WorkItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!_handlers.TryGetValue(item.Kind, out var handler))
+        {
+            throw new PermanentWorkException($"No handler for work kind '{item.Kind}'.");
+        }
+
+        using var activity = MonaSparkTelemetry.ActivitySource.StartActivity($"Work {item.Kind}");
+        activity?.SetTag("monaspark.work.kind", item.Kind);
+        activity?.SetTag("monaspark.work.id", item.Id);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            await handler.HandleAsync(item, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            outcome = ex is PermanentWorkException ? "permanent-failure" : "failure";
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            var kind = new KeyValuePair<string, object?>("kind", item.Kind);
+            _telemetry.WorkItems.Add(1, kind, new KeyValuePair<string, object?>("outcome", outcome));
+            _telemetry.UseCaseDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("usecase", item.Kind));
+        }
+    }
+}

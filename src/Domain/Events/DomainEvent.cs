@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace MonaSpark.Domain.Events;
+
+/// <summary>
+/// A business fact, appended to the journal in the same unit of work as the state change it
+/// explains, and never edited. <see cref="StreamId"/> is the artist id (or another aggregate id):
+/// it is the partition key on Event Hubs. Events carry ids and figures, not personal data beyond
+/// what the stream needs, so an erasure can leave a tombstone without personal data.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(SourceRecordIngested), nameof(SourceRecordIngested))]
+[JsonDerivedType(typeof(RecordQuarantined), nameof(RecordQuarantined))]
+[JsonDerivedType(typeof(ArtistDiscovered), nameof(ArtistDiscovered))]
+[JsonDerivedType(typeof(ProfileEnriched), nameof(ProfileEnriched))]
+[JsonDerivedType(typeof(ArtistMerged), nameof(ArtistMerged))]
+[JsonDerivedType(typeof(MetricsObserved), nameof(MetricsObserved))]
+[JsonDerivedType(typeof(LeadScored), nameof(LeadScored))]
+[JsonDerivedType(typeof(LeadQualified), nameof(LeadQualified))]
+[JsonDerivedType(typeof(OutreachSent), nameof(OutreachSent))]
+[JsonDerivedType(typeof(LinkClicked), nameof(LinkClicked))]
+[JsonDerivedType(typeof(LandingViewed), nameof(LandingViewed))]
+[JsonDerivedType(typeof(SignupCompleted), nameof(SignupCompleted))]
+[JsonDerivedType(typeof(PaymentSucceeded), nameof(PaymentSucceeded))]
+[JsonDerivedType(typeof(OptedOut), nameof(OptedOut))]
+[JsonDerivedType(typeof(DataErased), nameof(DataErased))]
+public abstract record DomainEvent(string StreamId, DateTimeOffset OccurredAt)
+{
+    /// <summary>The event's type name, as stored in the journal.</summary>
+    [JsonIgnore]
+    public string EventType => GetType().Name;
+}

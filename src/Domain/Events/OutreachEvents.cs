@@ -1,0 +1,16 @@
+using MonaSpark.Domain.Artists;
+
+namespace MonaSpark.Domain.Events;
+
+public sealed record OutreachSent(string StreamId, DateTimeOffset OccurredAt, string MessageId, string CampaignId, string VariantId, ContactChannel Channel)
+    : DomainEvent(StreamId, OccurredAt);
+
+public sealed record LinkClicked(string StreamId, DateTimeOffset OccurredAt, string MessageId)
+    : DomainEvent(StreamId, OccurredAt);
+
+public sealed record LandingViewed(string StreamId, DateTimeOffset OccurredAt, string VariantId)
+    : DomainEvent(StreamId, OccurredAt);
+
+/// <summary>The person objected on one channel, or on all of them when <see cref="Channel"/> is null.</summary>
+public sealed record OptedOut(string StreamId, DateTimeOffset OccurredAt, ContactChannel? Channel, string Via)
+    : DomainEvent(StreamId, OccurredAt);
