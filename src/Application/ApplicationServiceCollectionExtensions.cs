@@ -28,6 +28,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<IWorkItemHandler, ScoreArtistHandler>();
         services.AddTransient<WorkItemDispatcher>();
         services.AddTransient<QueuedWorkRunner>();
+        services.AddTransient<TriggeredWorkHandler>();
         services.AddTransient<LeadQueries>();
         services.AddTransient<KpiQuery>();
         return services;

@@ -25,6 +25,13 @@ public interface IWorkQueue
     /// <summary>Moves the item to the dead-letter list at once: a failure no retry can fix.</summary>
     Task DeadLetterAsync(WorkLease lease, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Settles an item that a host's own runtime delivered and deletes (the Functions queue
+    /// trigger): removes anything still pending under its id so the id can be enqueued again, and
+    /// records a dead letter when <paramref name="deadLetterReason"/> is given.
+    /// </summary>
+    Task AcknowledgeAsync(WorkItem item, int attempts, string? deadLetterReason, CancellationToken cancellationToken = default);
+
     /// <summary>Dead-lettered items, oldest first.</summary>
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int maxCount, CancellationToken cancellationToken = default);
 
