@@ -24,6 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ILeadScorer, BaselineLeadScorer>();
 
         services.AddTransient<RecordIngestion>();
+        services.AddTransient<SourceSync>();
         services.AddTransient<IWorkItemHandler, ProcessSourceRecordHandler>();
         services.AddTransient<IWorkItemHandler, ScoreArtistHandler>();
         services.AddTransient<WorkItemDispatcher>();

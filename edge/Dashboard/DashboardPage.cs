@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using MonaSpark.Application.Queries;
+
+namespace MonaSpark.Edge.Dashboard;
+
+/// <summary>
+/// The team dashboard: pipeline figures, quarantine by reason and the top leads with their
+/// explanation. Server-rendered, no script, one inline stylesheet allowed by a nonce.
+/// </summary>
+public static class DashboardPage
+{
+    public static string Render(DashboardModel model, string cspNonce)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var inv = CultureInfo.InvariantCulture;
+        var k = model.Kpis;
+        var html = new StringBuilder(16 * 1024);
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+            .Append("<title>MonaSpark — leads</title><style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">")
+            .Append(Styles)
+            .Append("</style></head><body><header><h1>MonaSpark</h1><p>Pipeline at ")
+            .Append(Html.Text(model.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", inv)))
+            .Append("</p></header><main>");
+
+        html.Append("<section aria-labelledby=\"kpis\"><h2 id=\"kpis\">Pipeline</h2><dl class=\"kpis\">");
+        Kpi(html, "Records ingested", k.RecordsIngested);
+        Kpi(html, "Accepted", k.RecordsAccepted);
+        Kpi(html, "Quarantined", k.RecordsQuarantined);
+        Kpi(html, "Artists", k.Artists);
+        Kpi(html, "Leads scored", k.LeadsScored);
+        Kpi(html, "Queue depth", k.QueueDepth);
+        Kpi(html, "Dead letters", k.DeadLetters);
+        html.Append("</dl>");
+        if (k.QuarantineByReason.Count > 0)
+        {
+            html.Append("<h3>Quarantine by reason</h3><ul class=\"reasons\">");
+            foreach (var (reason, count) in k.QuarantineByReason)
+            {
+                html.Append("<li><code>").Append(Html.Text(reason)).Append("</code> ").Append(count.ToString("N0", inv)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</section><section aria-labelledby=\"leads\"><h2 id=\"leads\">Top leads</h2>");
+        if (model.Leads.Count == 0)
+        {
+            html.Append("<p>No scored leads yet.</p>");
+        }
+        else
+        {
+            html.Append("<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Artist</th><th scope=\"col\">Tier</th>")
+                .Append("<th scope=\"col\">p(convert)</th><th scope=\"col\">Expected value</th><th scope=\"col\">Priority</th><th scope=\"col\">Why</th></tr></thead><tbody>");
+            var rank = 0;
+            foreach (var lead in model.Leads)
+            {
+                LeadRow(html, ++rank, lead, inv);
+            }
+
+            html.Append("</tbody></table>");
+        }
+
+        html.Append("</section></main></body></html>");
+        return html.ToString();
+    }
+
+    private static void Kpi(StringBuilder html, string label, long value) =>
+        html.Append("<div><dt>").Append(Html.Text(label)).Append("</dt><dd>").Append(value.ToString("N0", CultureInfo.InvariantCulture)).Append("</dd></div>");
+
+    private static void LeadRow(StringBuilder html, int rank, LeadView lead, CultureInfo inv)
+    {
+        html.Append("<tr><td>").Append(rank.ToString(inv)).Append("</td><td><a href=\"/api/artists/")
+            .Append(Html.Url(lead.ArtistId)).Append("\">").Append(Html.Text(lead.Name)).Append("</a><br><small>")
+            .Append(Html.Text(lead.Stage)).Append("</small></td><td class=\"tier-").Append(Html.Attr(lead.Tier.ToLowerInvariant())).Append("\">")
+            .Append(Html.Text(lead.Tier)).Append("</td><td>").Append(lead.Probability.ToString("P0", inv)).Append("</td><td>")
+            .Append(Html.Text(Money(lead.ExpectedValueMinor, lead.Currency, inv))).Append("</td><td>")
+            .Append(Html.Text(Money(lead.PriorityMinor, lead.Currency, inv))).Append("</td><td><ul>");
+        foreach (var reason in lead.Explanation)
+        {
+            html.Append("<li>").Append(Html.Text(reason)).Append("</li>");
+        }
+
+        html.Append("</ul><small>").Append(Html.Text(lead.ModelVersion)).Append("</small></td></tr>");
+    }
+
+    private static string Money(long minor, string currency, CultureInfo inv) =>
+        string.Create(inv, $"{minor / 100m:N2} {currency}");
+
+    private const string Styles =
+        "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1b1b1f;background:#fafafa}" +
+        "header{background:#2b1a4a;color:#fff;padding:1rem 2rem}header h1{margin:0;font-size:1.5rem}header p{margin:.25rem 0 0}" +
+        "main{padding:1rem 2rem;max-width:80rem}.kpis{display:flex;flex-wrap:wrap;gap:1rem;margin:0}" +
+        ".kpis div{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:.5rem 1rem;min-width:9rem}" +
+        "dt{font-size:.85rem;color:#555}dd{margin:0;font-size:1.5rem;font-weight:600}" +
+        "table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #e3e3e3;padding:.5rem;text-align:left;vertical-align:top}" +
+        "td ul{margin:0;padding-left:1rem}.tier-hot{color:#b00020;font-weight:600}.tier-warm{color:#a15c00}.tier-cold{color:#2f5d8a}" +
+        "a{color:#4b2a86}";
+}

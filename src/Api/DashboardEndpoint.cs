@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using MonaSpark.Application.Queries;
+using MonaSpark.Edge.Dashboard;
+
+namespace MonaSpark.Api;
+
+/// <summary><c>GET /dashboard</c>: the server-rendered team dashboard with a strict CSP.</summary>
+public static class DashboardEndpoint
+{
+    public const int TopLeads = 25;
+
+    public static async Task<IResult> GetAsync(HttpContext context, LeadQueries leads, KpiQuery kpis, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(leads);
+        ArgumentNullException.ThrowIfNull(kpis);
+        ArgumentNullException.ThrowIfNull(time);
+        var model = new DashboardModel(await leads.TopAsync(TopLeads, cancellationToken), await kpis.GetAsync(cancellationToken), time.GetUtcNow());
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        return Results.Content(DashboardPage.Render(model, nonce), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace MonaSpark.Api;
+
+/// <summary>Maps the public HTTP surface as minimal APIs (the local host). The Functions app maps the same handlers as HTTP triggers.</summary>
+public static class EndpointRouteBuilderExtensions
+{
+    /// <summary>Rate-limiter policy applied to the public API routes.</summary>
+    public const string PublicRateLimitPolicy = "public";
+
+    public static IEndpointRouteBuilder MapMonaSparkApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/healthz", HealthEndpoint.GetAsync);
+        endpoints.MapGet("/api/leads", LeadsEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/api/kpis", KpisEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/api/artists/{id}", ArtistEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/dashboard", DashboardEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        return endpoints;
+    }
+}

@@ -1,0 +1,11 @@
+namespace MonaSpark.Composition;
+
+/// <summary>Which adapter family implements the ports.</summary>
+public enum AdapterSet
+{
+    /// <summary>The embedded default: SQLite in a local data directory, no cloud account, no network.</summary>
+    Local = 0,
+
+    /// <summary>Production: Azure Table Storage and Storage queues (Event Hubs, AI Search and OpenAI come with later issues).</summary>
+    Azure = 1,
+}

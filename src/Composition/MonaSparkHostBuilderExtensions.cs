@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MonaSpark.Adapters.Azure;
+using MonaSpark.Adapters.Local;
+using MonaSpark.Application;
+
+namespace MonaSpark.Composition;
+
+/// <summary>The composition root: both hosts call <see cref="AddMonaSpark"/> and differ only in the adapter set.</summary>
+public static class MonaSparkHostBuilderExtensions
+{
+    public static TBuilder AddMonaSpark<TBuilder>(this TBuilder builder, AdapterSet adapters)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddMetrics();
+        builder.Services.AddMonaSparkApplication();
+        _ = adapters switch
+        {
+            AdapterSet.Local => builder.AddLocalAdapters(),
+            AdapterSet.Azure => builder.AddAzureAdapters(),
+            _ => throw new ArgumentOutOfRangeException(nameof(adapters), adapters, "Unknown adapter set."),
+        };
+        builder.AddMonaSparkTelemetry();
+        return builder;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using MonaSpark.LocalHost.Demo;
+
+namespace MonaSpark.LocalHost.Cli;
+
+/// <summary>
+/// The command line: <c>serve</c>, <c>demo [--for] [--data]</c>, <c>kpis</c>. Bad input is one line
+/// on stderr and exit code 2; an unusable data directory is one line and exit code 1.
+/// </summary>
+internal static class MonaSparkCli
+{
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var data = new Option<string>("--data")
+        {
+            Description = "The data directory (default ./.monaspark).",
+            DefaultValueFactory = _ => ".monaspark",
+            Recursive = true,
+        };
+        var duration = new Option<TimeSpan?>("--for")
+        {
+            Description = "Run for this long, then stop and print the report (e.g. 20s, 5m, 1h).",
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+                if (Durations.TryParse(token, out var value))
+                {
+                    return value;
+                }
+
+                result.AddError($"--for: '{token}' is not a duration (try 20s, 5m or 1h).");
+                return null;
+            },
+        };
+        var records = new Option<int>("--records")
+        {
+            Description = "How many sample artist records the demo ingests (default 165).",
+            DefaultValueFactory = _ => DemoCommand.DefaultRecords,
+        };
+        records.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 100_000)
+            {
+                r.AddError("--records: must be from 1 to 100000.");
+            }
+        });
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample generator (default 42).", DefaultValueFactory = _ => 42 };
+
+        var serve = new Command("serve", "Serve the HTTP surface and process the work queue until stopped.");
+        serve.SetAction((result, ct) => ServeCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
+
+        var demo = new Command("demo", "Ingest the bundled sample through the real pipeline, serve it, and report.") { duration, records, seed };
+        demo.SetAction((result, ct) => DemoCommand.RunAsync(
+            new DemoSettings(Path.GetFullPath(result.GetValue(data)!), result.GetValue(duration), result.GetValue(records), result.GetValue(seed)),
+            output,
+            error,
+            ct));
+
+        var kpis = new Command("kpis", "Print the pipeline figures.");
+        kpis.SetAction((result, ct) => KpisCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
+
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"monaspark: {OneLine(parsed.Errors[0].Message)} (see --help)");
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

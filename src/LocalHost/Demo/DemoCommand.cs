@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using MonaSpark.Application.Ingestion;
+using MonaSpark.Application.Ports;
+using MonaSpark.Application.Queries;
+using MonaSpark.LocalHost.Cli;
+using MonaSpark.LocalHost.Hosting;
+
+namespace MonaSpark.LocalHost.Demo;
+
+/// <summary>
+/// <c>demo</c>: lands the bundled sample through the real use cases (work queue → validate → store
+/// → score), serves the HTTP surface meanwhile, and prints a report at the end.
+/// </summary>
+internal static class DemoCommand
+{
+    public const int DefaultRecords = 165;
+
+    public static async Task<int> RunAsync(DemoSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var app = LocalWebHost.Build(settings.DataDirectory, quiet: true, services =>
+            services.AddSingleton<ISourceConnector>(sp => new SampleArtistSource(settings.Records, settings.Seed, sp.GetRequiredService<TimeProvider>())));
+        if (await HostStartup.StartAsync(app, cancellationToken) is { } problem)
+        {
+            await error.WriteLineAsync($"monaspark: {problem}");
+            return HostStartup.DataError;
+        }
+
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (settings.Duration is { } limit)
+        {
+            bounded.CancelAfter(limit);
+        }
+
+        var clock = Stopwatch.StartNew();
+        await output.WriteLineAsync($"MonaSpark demo: serving {string.Join(", ", app.Urls)}, data in {settings.DataDirectory}");
+        await output.WriteLineAsync(settings.Duration is { } d ? $"Running for {d}; the report follows." : "Ctrl+C stops and prints the report.");
+        try
+        {
+            await IngestAsync(app.Services, settings.Records, output, bounded.Token);
+            await WaitForPipelineAsync(app.Services, output, time, bounded.Token);
+            await output.WriteLineAsync($"Pipeline drained in {clock.Elapsed.TotalSeconds:F1} s. Try /dashboard and /api/leads while it serves.");
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, bounded.Token);
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested)
+        {
+            // The duration ended or the user pressed Ctrl+C: report what was done.
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        var kpis = await app.Services.GetRequiredService<KpiQuery>().GetAsync(CancellationToken.None);
+        var top = await app.Services.GetRequiredService<LeadQueries>().TopAsync(10, CancellationToken.None);
+        await Report.WriteDemoAsync(output, kpis, top, clock.Elapsed);
+        return 0;
+    }
+
+    private static async Task IngestAsync(IServiceProvider services, int records, TextWriter output, CancellationToken cancellationToken)
+    {
+        var sync = services.GetRequiredService<SourceSync>();
+        var step = Math.Max(1, records / 4);
+        var progress = new SynchronousProgress<SyncProgress>(p =>
+        {
+            if (p.Fetched % step == 0 || p.Fetched == records)
+            {
+                output.WriteLine($"  landing sample records… {p.Fetched}/{records}");
+            }
+        });
+        await sync.RunAsync(maxPages: (records / SourceSync.PageSize) + 1, progress, cancellationToken);
+    }
+
+    private static async Task WaitForPipelineAsync(IServiceProvider services, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var kpiQuery = services.GetRequiredService<KpiQuery>();
+        var lastReport = -1L;
+        while (true)
+        {
+            var kpis = await kpiQuery.GetAsync(cancellationToken);
+            var done = kpis.RecordsIngested - kpis.RecordsPending;
+            if (kpis.RecordsPending == 0 && kpis.QueueDepth == 0)
+            {
+                await output.WriteLineAsync($"  processed {done}/{kpis.RecordsIngested}; scored {kpis.LeadsScored} leads");
+                return;
+            }
+
+            if (done != lastReport)
+            {
+                await output.WriteLineAsync($"  processing… {done}/{kpis.RecordsIngested} records, {kpis.LeadsScored} leads scored, {kpis.QueueDepth} items queued");
+                lastReport = done;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+    }
+
+    /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using MonaSpark.Adapters.Local;
+using MonaSpark.Api;
+using MonaSpark.Composition;
+using OpenTelemetry.Metrics;
+
+namespace MonaSpark.LocalHost.Hosting;
+
+/// <summary>Builds the local host: the composition root with the local adapter set, the HTTP surface and the queue pump.</summary>
+internal static class LocalWebHost
+{
+    /// <summary>Where the local host listens when <c>ASPNETCORE_URLS</c> does not say.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Requests per minute per client on the public routes.</summary>
+    public const int PublicRequestsPerMinute = 600;
+
+    public static WebApplication Build(string dataDirectory, bool quiet, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration[$"{LocalStorageOptions.SectionName}:{nameof(LocalStorageOptions.DataDirectory)}"] = dataDirectory;
+        if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        if (quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.AddMonaSpark(AdapterSet.Local);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
+        builder.Services.AddProblemDetails();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(EndpointRouteBuilderExtensions.PublicRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        builder.Services.AddHostedService<WorkQueuePump>();
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapMonaSparkApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}
