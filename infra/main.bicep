@@ -58,6 +58,10 @@ module storage 'modules/storage.bicep' = {
       'artists'
       'journal'
       'quarantine'
+      'sourcerecords'
+      'leads'
+      'workpending'
+      'deadletters'
     ]
     queueNames: [
       'work-items'

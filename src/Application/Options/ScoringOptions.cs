@@ -24,9 +24,12 @@ public sealed class ScoringOptions
     [Range(0, 1_000_000)]
     public long ContactCostMinor { get; set; } = 150;
 
-    /// <summary>A lead with priority at or above this (minor units) is qualified for outreach (default 2000 = €20.00).</summary>
+    /// <summary>
+    /// A lead with priority at or above this (minor units) is qualified for outreach (default 15000 = €150.00:
+    /// about p ≥ 0.38 for an artist in the audience sweet spot).
+    /// </summary>
     [Range(0, long.MaxValue)]
-    public long QualificationThresholdMinor { get; set; } = 2000;
+    public long QualificationThresholdMinor { get; set; } = 15_000;
 
     /// <summary>Probability from which a lead is Hot (default 0.5).</summary>
     [Range(0.0, 1.0)]

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using MonaSpark.LocalHost.Demo;
 
 namespace MonaSpark.LocalHost.Cli;

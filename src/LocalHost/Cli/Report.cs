@@ -43,7 +43,7 @@ internal static class Report
         {
             var name = lead.Name.Length > 24 ? lead.Name[..23] + "…" : lead.Name;
             await output.WriteLineAsync(string.Create(Inv,
-                $"{++rank,3}  {name,-24} {lead.Tier,-5} {lead.Probability,7:P0} {Money(lead.ExpectedValueMinor, lead.Currency),12} {Money(lead.PriorityMinor, lead.Currency),12}  {lead.ModelVersion}"));
+                $"{++rank,3}  {name,-24} {lead.Tier,-5} {(lead.Probability * 100).ToString("F0", Inv) + "%",7} {Money(lead.ExpectedValueMinor, lead.Currency),12} {Money(lead.PriorityMinor, lead.Currency),12}  {lead.ModelVersion}"));
             await output.WriteLineAsync($"       why: {string.Join("; ", lead.Explanation)}");
         }
     }

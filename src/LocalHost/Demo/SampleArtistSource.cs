@@ -64,7 +64,7 @@ public sealed class SampleArtistSource(int count, int seed, TimeProvider time) :
             var externalId = $"{platform[..2]}{index:D6}{random.Next(1000, 9999)}";
             profiles.Add(new JsonObject { ["platform"] = platform, ["id"] = externalId, ["url"] = ProfileUrl(platform, externalId, handle) });
             var today = Math.Exp(random.NextDouble() * Math.Log(2_000_000 / 200.0)) * 200; // log-uniform 200 – 2M
-            var growth28 = (random.NextDouble() * 0.9) - 0.1; // −10% … +80% over 28 days
+            var growth28 = (Math.Pow(random.NextDouble(), 2) * 0.7) - 0.08; // −8% … +62% over 28 days, most artists slow
             foreach (var days in SnapshotDays)
             {
                 var followers = (long)(today / Math.Pow(1 + growth28, (days - 1) / 28.0));

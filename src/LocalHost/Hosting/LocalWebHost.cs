@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Api;
 using MonaSpark.Composition;
@@ -37,7 +36,7 @@ internal static class LocalWebHost
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(EndpointRouteBuilderExtensions.PublicRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(MonaSparkEndpoints.PublicRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 namespace MonaSpark.Api;
 
 /// <summary>Maps the public HTTP surface as minimal APIs (the local host). The Functions app maps the same handlers as HTTP triggers.</summary>
-public static class EndpointRouteBuilderExtensions
+public static class MonaSparkEndpoints
 {
     /// <summary>Rate-limiter policy applied to the public API routes.</summary>
     public const string PublicRateLimitPolicy = "public";

@@ -1,0 +1,15 @@
+namespace MonaSpark.Adapters.Azure.Storage;
+
+/// <summary>Logical table names; <see cref="StorageTables"/> adds the configured prefix.</summary>
+internal static class TableNames
+{
+    public const string Artists = "artists";
+    public const string Journal = "journal";
+    public const string Quarantine = "quarantine";
+    public const string SourceRecords = "sourcerecords";
+    public const string Leads = "leads";
+    public const string DeadLetters = "deadletters";
+    public const string WorkPending = "workpending";
+
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending];
+}

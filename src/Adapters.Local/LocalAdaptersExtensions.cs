@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MonaSpark.Application.Options;
+using MonaSpark.Application.Ports;
+
+namespace MonaSpark.Adapters.Local;
+
+/// <summary>Registers the embedded SQLite adapters for every storage port.</summary>
+public static class LocalAdaptersExtensions
+{
+    /// <summary>
+    /// Registers the SQLite store, journal and work queue, bound to the <c>MonaSpark:Local</c> section:
+    /// <code>
+    /// {
+    ///   "MonaSpark": {
+    ///     "Local": {
+    ///       "DataDirectory": "./.monaspark"   // created when missing; holds monaspark.db and monaspark.json
+    ///     }
+    ///   }
+    /// }
+    /// </code>
+    /// or the environment variable <c>MonaSpark__Local__DataDirectory</c>. The directory is checked when
+    /// storage is first used; hosts call <see cref="SqliteDatabase.EnsureCreated"/> at start to fail early.
+    /// </summary>
+    public static IHostApplicationBuilder AddLocalAdapters(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<LocalStorageOptions>().Bind(builder.Configuration.GetSection(LocalStorageOptions.SectionName));
+        builder.Services.AddSqliteStorage();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="SqliteDatabase"/> and the six storage ports as singletons, with
+    /// <see cref="LocalStorageOptions"/> validated at start. Binds no configuration, so it works
+    /// without a host: pass <paramref name="configure"/> or configure the options yourself.
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Action<LocalStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<LocalStorageOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        // The queue reads MaxAttempts; the application binds the section, this only makes IOptions resolvable alone.
+        services.AddOptions<WorkQueueOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<IArtistStore, SqliteArtistStore>();
+        services.TryAddSingleton<ISourceRecordStore, SqliteSourceRecordStore>();
+        services.TryAddSingleton<IQuarantineStore, SqliteQuarantineStore>();
+        services.TryAddSingleton<ILeadStore, SqliteLeadStore>();
+        services.TryAddSingleton<IJournal, SqliteJournal>();
+        services.TryAddSingleton<IWorkQueue, SqliteWorkQueue>();
+        return services;
+    }
+}

@@ -1,0 +1,103 @@
+namespace MonaSpark.Adapters.Local;
+
+/// <summary>
+/// The schema, one script per version. Entities are JSON documents plus the columns their queries
+/// filter or sort on; times are UTC ticks (INTEGER) so they sort and compare exactly.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const string Version1 = """
+        CREATE TABLE artists (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            version     INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL,
+            json        TEXT    NOT NULL
+        );
+
+        CREATE TABLE artist_profiles (
+            platform    TEXT    NOT NULL,
+            external_id TEXT    NOT NULL,
+            artist_id   TEXT    NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
+            PRIMARY KEY (platform, external_id)
+        );
+        CREATE INDEX ix_artist_profiles_artist ON artist_profiles (artist_id);
+
+        CREATE TABLE snapshots (
+            artist_id   TEXT    NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
+            platform    TEXT    NOT NULL,
+            observed_at INTEGER NOT NULL,
+            followers   INTEGER NOT NULL,
+            plays       INTEGER NULL,
+            popularity  INTEGER NULL,
+            PRIMARY KEY (artist_id, platform, observed_at)
+        );
+        CREATE INDEX ix_snapshots_artist_time ON snapshots (artist_id, observed_at);
+
+        CREATE TABLE leads (
+            artist_id   TEXT    NOT NULL PRIMARY KEY,
+            version     INTEGER NOT NULL,
+            priority    INTEGER NOT NULL,
+            stage       TEXT    NOT NULL,
+            scored      INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL,
+            json        TEXT    NOT NULL
+        );
+        CREATE INDEX ix_leads_priority ON leads (scored, priority DESC, artist_id);
+        CREATE INDEX ix_leads_stage ON leads (stage);
+
+        CREATE TABLE source_records (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            source      TEXT    NOT NULL,
+            external_id TEXT    NOT NULL,
+            payload     TEXT    NOT NULL,
+            fetched_at  INTEGER NOT NULL,
+            status      TEXT    NOT NULL
+        );
+        CREATE INDEX ix_source_records_status ON source_records (status);
+
+        CREATE TABLE quarantine (
+            source_record_id TEXT    NOT NULL PRIMARY KEY,
+            quarantined_at   INTEGER NOT NULL,
+            json             TEXT    NOT NULL
+        );
+        CREATE INDEX ix_quarantine_time ON quarantine (quarantined_at DESC);
+
+        CREATE TABLE quarantine_reasons (
+            source_record_id TEXT NOT NULL REFERENCES quarantine (source_record_id) ON DELETE CASCADE,
+            code             TEXT NOT NULL,
+            PRIMARY KEY (source_record_id, code)
+        );
+        CREATE INDEX ix_quarantine_reasons_code ON quarantine_reasons (code);
+
+        CREATE TABLE journal (
+            position    INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+            stream_id   TEXT    NOT NULL,
+            type        TEXT    NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            data        TEXT    NOT NULL,
+            recorded_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_journal_stream ON journal (stream_id, position);
+
+        CREATE TABLE work_items (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            kind        TEXT    NOT NULL,
+            subject_id  TEXT    NOT NULL,
+            attempts    INTEGER NOT NULL,
+            visible_at  INTEGER NOT NULL,
+            lease_token TEXT    NULL,
+            last_error  TEXT    NULL,
+            enqueued_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_work_items_visible ON work_items (visible_at);
+
+        CREATE TABLE dead_letters (
+            id               TEXT    NOT NULL,
+            kind             TEXT    NOT NULL,
+            subject_id       TEXT    NOT NULL,
+            attempts         INTEGER NOT NULL,
+            reason           TEXT    NOT NULL,
+            dead_lettered_at INTEGER NOT NULL
+        );
+        """;
+}

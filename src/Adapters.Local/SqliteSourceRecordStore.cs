@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using MonaSpark.Application.Ports;
+using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Sources;
+
+namespace MonaSpark.Adapters.Local;
+
+/// <summary><see cref="ISourceRecordStore"/> on the shared SQLite file; payloads are stored unchanged.</summary>
+public sealed class SqliteSourceRecordStore(SqliteDatabase database, TimeProvider time) : ISourceRecordStore
+{
+    public Task<bool> AddAsync(SourceRecord record, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(events);
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var insert = connection.Command(
+                    """
+                    INSERT INTO source_records (id, source, external_id, payload, fetched_at, status)
+                    VALUES (@id, @source, @external, @payload, @fetched, @status)
+                    ON CONFLICT (id) DO NOTHING;
+                    """,
+                    transaction)
+                    .With("@id", record.Id)
+                    .With("@source", record.Source.ToString())
+                    .With("@external", record.ExternalId)
+                    .With("@payload", record.Payload)
+                    .With("@fetched", SqliteCommands.ToTicks(record.FetchedAt))
+                    .With("@status", record.Status.ToString());
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+                {
+                    return false;
+                }
+
+                await JournalRows.InsertAsync(connection, transaction, events, time.GetUtcNow(), cancellationToken);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task<SourceRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                await using var command = connection.Command(
+                    "SELECT id, source, external_id, payload, fetched_at, status FROM source_records WHERE id = @id;")
+                    .With("@id", id);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+            },
+            cancellationToken);
+
+    /// <exception cref="KeyNotFoundException">No record has the id: the caller's bug, not a retryable state.</exception>
+    public Task SetStatusAsync(string id, SourceRecordStatus status, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var update = connection.Command("UPDATE source_records SET status = @status WHERE id = @id;", transaction)
+                    .With("@id", id)
+                    .With("@status", status.ToString());
+                return await update.ExecuteNonQueryAsync(cancellationToken) == 1
+                    ? true
+                    : throw new KeyNotFoundException($"Source record '{id}' does not exist.");
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyDictionary<SourceRecordStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyDictionary<SourceRecordStatus, long>>(
+            async connection =>
+            {
+                await using var command = connection.Command("SELECT status, COUNT(*) FROM source_records GROUP BY status;");
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var counts = new Dictionary<SourceRecordStatus, long>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counts[Enum.Parse<SourceRecordStatus>(reader.GetString(0))] = reader.GetInt64(1);
+                }
+
+                return counts;
+            },
+            cancellationToken);
+
+    private static SourceRecord Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        Enum.Parse<SourceKind>(reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetTicksAsTime(4),
+        Enum.Parse<SourceRecordStatus>(reader.GetString(5)));
+}

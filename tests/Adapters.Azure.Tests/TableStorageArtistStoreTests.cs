@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using MonaSpark.Application.Ports;
+using MonaSpark.TestKit;
+
+namespace MonaSpark.Adapters.Azure.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableStorageArtistStoreTests(AzuriteFixture azurite) : ArtistStoreContract
+{
+    private readonly IOptions<AzureStorageOptions> _options = AzuriteFixture.NewOptions();
+
+    protected override Task<(IArtistStore Store, IJournal Journal)> CreateAsync(TimeProvider time) =>
+        Task.FromResult<(IArtistStore, IJournal)>((new TableStorageArtistStore(azurite.Tables, _options, time), new TableStorageJournal(azurite.Tables, _options, time)));
+
+    public override Task DisposeAsync() => azurite.DeleteAsync(_options);
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace MonaSpark.EndToEnd;
+
+/// <summary>The README's main job, run as a user runs it: a bounded demo, its report and its HTTP surface.</summary>
+public sealed partial class DemoTests
+{
+    private static readonly TimeSpan Exit = TimeSpan.FromSeconds(90);
+
+    [Fact(Timeout = 180_000)]
+    public async Task Demo_For20s_ReportsTheRunAndServesLeads()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        await using var host = LocalHostProcess.Start("demo", "--for", "20s", "--data", data);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+        // While the demo serves: the leads come in by priority with their explanation.
+        var leads = await PollLeadsAsync(http, host, minimum: 10);
+        leads.Count.ShouldBeGreaterThanOrEqualTo(10);
+        var priorities = leads.Select(l => l.GetProperty("priorityMinor").GetInt64()).ToList();
+        priorities.ShouldBe(priorities.OrderDescending().ToList());
+        foreach (var lead in leads)
+        {
+            lead.GetProperty("modelVersion").GetString().ShouldBe("baseline-1");
+            lead.GetProperty("explanation").GetArrayLength().ShouldBeGreaterThan(0);
+            lead.GetProperty("probability").GetDouble().ShouldBeInRange(0.0, 1.0);
+        }
+
+        (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var dashboard = await http.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+        dashboard.ShouldContain("Top leads");
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        metrics.ShouldContain("monaspark_records_ingested");
+        var artistId = leads[0].GetProperty("artistId").GetString()!;
+        var artist = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/artists/{artistId}", UriKind.Relative));
+        artist.GetProperty("name").GetProperty("provenance").GetProperty("source").GetString().ShouldBe("Import");
+
+        var bad = await http.GetAsync(new Uri("/api/leads?top=abc", UriKind.Relative));
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        bad.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await http.GetAsync(new Uri("/api/artists/art-doesnotexist", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Then it stops by itself and prints the report.
+        (await host.WaitForExitAsync(Exit)).ShouldBe(0, host.Error);
+        var report = host.Output;
+        Count(report, "Records ingested").ShouldBeGreaterThanOrEqualTo(100);
+        Count(report, "quarantined").ShouldBeGreaterThan(0);
+        Count(report, "Leads scored").ShouldBeGreaterThanOrEqualTo(100);
+        report.ShouldContain("Top 10 leads");
+        RankLine().Matches(report).Count.ShouldBe(10);
+        WhyLine().Matches(report).Count.ShouldBe(10);
+        host.Error.ShouldBeEmpty();
+
+        // The data stays: kpis reads the same figures back.
+        var (code, output, _) = await LocalHostProcess.RunAsync(Exit, "kpis", "--data", data);
+        code.ShouldBe(0);
+        Count(output, "Records ingested").ShouldBe(Count(report, "Records ingested"));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Demo_RunTwiceOnTheSameData_ResolvesToTheSameArtists()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        var first = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "8s", "--records", "40", "--data", data);
+        var second = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "8s", "--records", "40", "--data", data);
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        second.ExitCode.ShouldBe(0, second.Error);
+        // A re-fetch lands new observations of the same artists: records grow, artists do not.
+        Count(second.Output, "Artists").ShouldBe(Count(first.Output, "Artists"));
+        Count(second.Output, "Records ingested").ShouldBeGreaterThan(Count(first.Output, "Records ingested"));
+    }
+
+    private static async Task<List<JsonElement>> PollLeadsAsync(HttpClient http, LocalHostProcess host, int minimum)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(18);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                var body = await http.GetFromJsonAsync<JsonElement>(new Uri("/api/leads?top=10", UriKind.Relative));
+                var leads = body.GetProperty("leads").EnumerateArray().ToList();
+                if (leads.Count >= minimum)
+                {
+                    return leads;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No {minimum} leads in time.\nstdout:\n{host.Output}\nstderr:\n{host.Error}");
+    }
+
+    private static long Count(string report, string label)
+    {
+        var match = Regex.Match(report, $@"^\s*{Regex.Escape(label)}:?\s+([\d,]+)", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+        match.Success.ShouldBeTrue($"'{label}' not in:\n{report}");
+        return long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^\s+\d+\s{2}\S.*\s(Hot|Warm|Cold)\s", RegexOptions.Multiline)]
+    private static partial Regex RankLine();
+
+    [GeneratedRegex(@"^\s+why: \S", RegexOptions.Multiline)]
+    private static partial Regex WhyLine();
+}
