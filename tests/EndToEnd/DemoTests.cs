@@ -51,8 +51,8 @@ public sealed partial class DemoTests
         Count(report, "quarantined").ShouldBeGreaterThan(0);
         Count(report, "Leads scored").ShouldBeGreaterThanOrEqualTo(100);
         report.ShouldContain("Top 10 leads");
-        RankLine().Matches(report).Count.ShouldBe(10);
-        WhyLine().Matches(report).Count.ShouldBe(10);
+        RankLine().Count(report).ShouldBe(10);
+        WhyLine().Count(report).ShouldBe(10);
         host.Error.ShouldBeEmpty();
 
         // The data stays: kpis reads the same figures back.

@@ -65,7 +65,9 @@ internal static class MonaSparkCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"monaspark: {OneLine(parsed.Errors[0].Message)} (see --help)");
+            // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            await error.WriteLineAsync($"monaspark: {OneLine(first.Message)} (see --help)");
             return UsageError;
         }
 
