@@ -62,6 +62,7 @@ module storage 'modules/storage.bicep' = {
       'leads'
       'workpending'
       'deadletters'
+      'sourcecursors'
     ]
     queueNames: [
       'work-items'

@@ -51,6 +51,7 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IQuarantineStore, TableStorageQuarantineStore>();
         services.TryAddSingleton<ILeadStore, TableStorageLeadStore>();
         services.TryAddSingleton<IWorkQueue, StorageQueueWorkQueue>();
+        services.TryAddSingleton<ISourceCursorStore, TableStorageSourceCursorStore>();
         return services;
     }
 

@@ -55,6 +55,7 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<ILeadStore, SqliteLeadStore>();
         services.TryAddSingleton<IJournal, SqliteJournal>();
         services.TryAddSingleton<IWorkQueue, SqliteWorkQueue>();
+        services.TryAddSingleton<ISourceCursorStore, SqliteSourceCursorStore>();
         return services;
     }
 }

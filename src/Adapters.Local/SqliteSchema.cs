@@ -100,4 +100,14 @@ internal static class SqliteSchema
             dead_lettered_at INTEGER NOT NULL
         );
         """;
+
+    /// <summary>Version 2: where each source connector is in its sync (ingestion).</summary>
+    public const string Version2 = """
+        CREATE TABLE source_cursors (
+            connector_key     TEXT    NOT NULL PRIMARY KEY,
+            cursor            TEXT    NULL,
+            updated_at        INTEGER NOT NULL,
+            last_completed_at INTEGER NULL
+        );
+        """;
 }

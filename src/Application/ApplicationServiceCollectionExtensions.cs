@@ -7,6 +7,7 @@ using MonaSpark.Application.Queries;
 using MonaSpark.Application.Scoring;
 using MonaSpark.Application.Telemetry;
 using MonaSpark.Application.Work;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Application;
 
@@ -18,11 +19,14 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MonaSparkTelemetry>();
         services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkQueueOptions>().BindConfiguration(WorkQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Cold start: the documented baseline until the ML models are trained (intelligence issue).
         services.TryAddSingleton<ILeadScorer, BaselineLeadScorer>();
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, ImportValidator>());
+        services.TryAddSingleton<SourceValidators>();
         services.AddTransient<RecordIngestion>();
         services.AddTransient<SourceSync>();
         services.AddTransient<IWorkItemHandler, ProcessSourceRecordHandler>();

@@ -7,6 +7,7 @@ using MonaSpark.Application.Work;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
 using MonaSpark.Domain.Sources;
+using MonaSpark.Domain.Validation;
 using MonaSpark.TestKit;
 using NSubstitute;
 
@@ -23,7 +24,7 @@ public class ProcessSourceRecordHandlerTests
 
     public ProcessSourceRecordHandlerTests()
     {
-        _sut = new ProcessSourceRecordHandler(_records, _quarantine, _artists, _queue, _time, new MonaSparkTelemetry(new TestMeterFactory()));
+        _sut = new ProcessSourceRecordHandler(_records, _quarantine, _artists, _queue, new SourceValidators([new ImportValidator()]), _time, new MonaSparkTelemetry(new TestMeterFactory()));
         _artists.SaveAsync(Arg.Any<Artist>(), Arg.Any<IReadOnlyList<MetricSnapshot>>(), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<Artist>() with { Version = call.Arg<Artist>().Version + 1 });
     }

@@ -10,6 +10,7 @@ internal static class TableNames
     public const string Leads = "leads";
     public const string DeadLetters = "deadletters";
     public const string WorkPending = "workpending";
+    public const string SourceCursors = "sourcecursors";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors];
 }

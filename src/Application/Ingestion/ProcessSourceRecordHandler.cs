@@ -18,6 +18,7 @@ public sealed class ProcessSourceRecordHandler(
     IQuarantineStore quarantine,
     IArtistStore artists,
     IWorkQueue queue,
+    SourceValidators validators,
     TimeProvider time,
     MonaSparkTelemetry telemetry) : IWorkItemHandler
 {
@@ -34,7 +35,7 @@ public sealed class ProcessSourceRecordHandler(
         }
 
         var now = time.GetUtcNow();
-        var validation = Validate(record, now);
+        var validation = validators.Validate(record, now);
         if (!validation.IsValid)
         {
             var reasons = validation.Failures;
@@ -57,7 +58,7 @@ public sealed class ProcessSourceRecordHandler(
         var artist = existing;
         if (existing is null || !existing.SourceRecordIds.Contains(record.Id))
         {
-            var merge = ImportProfileMerger.Merge(existing, ArtistId.ForSource(record.Source, profile.ExternalId), profile, record, now);
+            var merge = ProfileMerger.Merge(existing, ArtistId.ForSource(record.Source, profile.ExternalId), profile, record, now);
             var stream = merge.Artist.Id.Value;
             var events = new List<DomainEvent>
             {
@@ -78,14 +79,7 @@ public sealed class ProcessSourceRecordHandler(
         await records.SetStatusAsync(record.Id, SourceRecordStatus.Accepted, cancellationToken);
     }
 
-    private static ValidationResult<ImportProfile> Validate(SourceRecord record, DateTimeOffset now) => record.Source switch
-    {
-        SourceKind.Import => ImportRecordValidator.Validate(record.Payload, now),
-        _ => ValidationResult<ImportProfile>.Invalid(
-            [new ValidationFailure("$", "unsupported-source", $"No validator for source '{record.Source}' yet.")]),
-    };
-
-    private async Task<Artist?> FindArtistAsync(SourceRecord record, ImportProfile profile, CancellationToken cancellationToken)
+    private async Task<Artist?> FindArtistAsync(SourceRecord record, SourceProfile profile, CancellationToken cancellationToken)
     {
         // Shared platform ids first: the strongest evidence that two records are one artist.
         foreach (var p in profile.Profiles)

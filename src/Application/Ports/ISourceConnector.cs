@@ -10,6 +10,9 @@ public interface ISourceConnector
 {
     SourceKind Source { get; }
 
+    /// <summary>Stable key for this connector's cursor (several connectors may share a source kind, e.g. web crawls).</summary>
+    string Key => Source.ToString().ToLowerInvariant();
+
     Task<SourceBatch> FetchAsync(string? cursor, int maxRecords, CancellationToken cancellationToken = default);
 }
 

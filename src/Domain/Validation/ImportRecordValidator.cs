@@ -32,7 +32,7 @@ public static class ImportRecordValidator
         ["instagram"] = (SourceKind.Instagram, ["www.instagram.com", "instagram.com"]),
     };
 
-    public static ValidationResult<ImportProfile> Validate(string payload, DateTimeOffset now)
+    public static ValidationResult<SourceProfile> Validate(string payload, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.Length > SourceRecord.MaxPayloadLength)
@@ -83,16 +83,16 @@ public static class ImportRecordValidator
 
             if (failures.Count > 0)
             {
-                return ValidationResult<ImportProfile>.Invalid(failures);
+                return ValidationResult<SourceProfile>.Invalid(failures);
             }
 
-            return ValidationResult<ImportProfile>.Valid(new ImportProfile(
+            return ValidationResult<SourceProfile>.Valid(new SourceProfile(
                 id!, name!.Trim(), bio, country is null ? null : new CountryCode(country), genres, image, email, profiles, metrics, observedAt!.Value));
         }
     }
 
-    private static ValidationResult<ImportProfile> Fail(string field, string code, string message) =>
-        ValidationResult<ImportProfile>.Invalid([new ValidationFailure(field, code, message)]);
+    private static ValidationResult<SourceProfile> Fail(string field, string code, string message) =>
+        ValidationResult<SourceProfile>.Invalid([new ValidationFailure(field, code, message)]);
 
     private static string? RequiredString(JsonElement root, string property, int maxLength, List<ValidationFailure> failures)
     {
@@ -217,7 +217,7 @@ public static class ImportRecordValidator
         return uri;
     }
 
-    private static IReadOnlyList<ImportPlatformProfile> Profiles(JsonElement root, List<ValidationFailure> failures)
+    private static IReadOnlyList<ProfileLink> Profiles(JsonElement root, List<ValidationFailure> failures)
     {
         if (!root.TryGetProperty("profiles", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -230,7 +230,7 @@ public static class ImportRecordValidator
             return [];
         }
 
-        var profiles = new List<ImportPlatformProfile>();
+        var profiles = new List<ProfileLink>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -256,7 +256,7 @@ public static class ImportRecordValidator
 
             if (platform is not null && !string.IsNullOrWhiteSpace(id) && url is not null)
             {
-                profiles.Add(new ImportPlatformProfile(platform.Value, id, url));
+                profiles.Add(new ProfileLink(platform.Value, id, url));
             }
         }
 
@@ -280,7 +280,7 @@ public static class ImportRecordValidator
         return platform.Kind;
     }
 
-    private static IReadOnlyList<ImportMetric> Metrics(JsonElement root, DateTimeOffset limit, List<ValidationFailure> failures)
+    private static IReadOnlyList<ObservedMetric> Metrics(JsonElement root, DateTimeOffset limit, List<ValidationFailure> failures)
     {
         if (!root.TryGetProperty("metrics", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -293,7 +293,7 @@ public static class ImportRecordValidator
             return [];
         }
 
-        var metrics = new List<ImportMetric>();
+        var metrics = new List<ObservedMetric>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -312,7 +312,7 @@ public static class ImportRecordValidator
             var popularity = Integer(item, "popularity", $"{path}.popularity", required: false, 0, 100, failures);
             if (failures.Count == before)
             {
-                metrics.Add(new ImportMetric(platform!.Value, at!.Value, followers!.Value, plays, (int?)popularity));
+                metrics.Add(new ObservedMetric(platform!.Value, at!.Value, followers!.Value, plays, (int?)popularity));
             }
         }
 

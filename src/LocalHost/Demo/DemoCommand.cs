@@ -65,7 +65,8 @@ internal static class DemoCommand
                 output.WriteLine($"  landing sample records… {p.Fetched}/{records}");
             }
         });
-        await sync.RunAsync(maxPages: (records / SourceSync.PageSize) + 1, progress, cancellationToken);
+        // The demo always lands its whole sample, fresh or not.
+        await sync.RunAsync(maxPages: (records / SourceSync.PageSize) + 1, force: true, progress: progress, cancellationToken: cancellationToken);
     }
 
     private static async Task WaitForPipelineAsync(IServiceProvider services, TextWriter output, TimeProvider time, CancellationToken cancellationToken)

@@ -5,11 +5,11 @@ using MonaSpark.TestKit;
 
 namespace MonaSpark.Domain.Tests;
 
-public class ImportProfileMergerTests
+public class ProfileMergerTests
 {
     private static readonly DateTimeOffset Now = Samples.Epoch;
 
-    private static ImportProfile Profile(string name = "Zélie", DateTimeOffset? observed = null, string? email = "booking@zelie.example") => new(
+    private static SourceProfile Profile(string name = "Zélie", DateTimeOffset? observed = null, string? email = "booking@zelie.example") => new(
         "imp-1",
         name,
         "bio",
@@ -17,8 +17,8 @@ public class ImportProfileMergerTests
         ["chanson"],
         null,
         email,
-        [new ImportPlatformProfile(SourceKind.Spotify, "sp1", new Uri("https://open.spotify.com/artist/sp1"))],
-        [new ImportMetric(SourceKind.Spotify, Now.AddDays(-1), 1000, null, 20)],
+        [new ProfileLink(SourceKind.Spotify, "sp1", new Uri("https://open.spotify.com/artist/sp1"))],
+        [new ObservedMetric(SourceKind.Spotify, Now.AddDays(-1), 1000, null, 20)],
         observed ?? Now.AddHours(-1));
 
     private static SourceRecord Record(string id) => new(id, SourceKind.Import, "imp-1", "{}", Now);
@@ -28,7 +28,7 @@ public class ImportProfileMergerTests
     {
         var id = ArtistId.ForSource(SourceKind.Import, "imp-1");
 
-        var sut = ImportProfileMerger.Merge(null, id, Profile(), Record("src-1"), Now);
+        var sut = ProfileMerger.Merge(null, id, Profile(), Record("src-1"), Now);
 
         sut.Artist.Id.ShouldBe(id);
         sut.Artist.Name.Provenance.ShouldBe(new Provenance(SourceKind.Import, "src-1", Now.AddHours(-1)));
@@ -43,9 +43,9 @@ public class ImportProfileMergerTests
     [Fact]
     public void Merge_NewerObservation_WinsAndIsReportedAsChanged()
     {
-        var first = ImportProfileMerger.Merge(null, ArtistId.ForSource(SourceKind.Import, "imp-1"), Profile("Old"), Record("src-1"), Now).Artist with { Version = 3 };
+        var first = ProfileMerger.Merge(null, ArtistId.ForSource(SourceKind.Import, "imp-1"), Profile("Old"), Record("src-1"), Now).Artist with { Version = 3 };
 
-        var sut = ImportProfileMerger.Merge(first, first.Id, Profile("New", Now), Record("src-2"), Now);
+        var sut = ProfileMerger.Merge(first, first.Id, Profile("New", Now), Record("src-2"), Now);
 
         sut.Artist.Name.Value.ShouldBe("New");
         sut.Artist.Name.Provenance.SourceRecordId.ShouldBe("src-2");
@@ -59,9 +59,9 @@ public class ImportProfileMergerTests
     [Fact]
     public void Merge_OlderObservation_KeepsTheCurrentValue()
     {
-        var first = ImportProfileMerger.Merge(null, ArtistId.ForSource(SourceKind.Import, "imp-1"), Profile("Current", Now), Record("src-1"), Now).Artist;
+        var first = ProfileMerger.Merge(null, ArtistId.ForSource(SourceKind.Import, "imp-1"), Profile("Current", Now), Record("src-1"), Now).Artist;
 
-        var sut = ImportProfileMerger.Merge(first, first.Id, Profile("Stale", Now.AddDays(-10)), Record("src-0"), Now);
+        var sut = ProfileMerger.Merge(first, first.Id, Profile("Stale", Now.AddDays(-10)), Record("src-0"), Now);
 
         sut.Artist.Name.Value.ShouldBe("Current");
         sut.ChangedFields.ShouldNotContain("name");

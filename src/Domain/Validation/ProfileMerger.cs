@@ -8,9 +8,9 @@ namespace MonaSpark.Domain.Validation;
 /// value is resolved by <see cref="Sourced{T}.Prefer"/> (newer observation wins, then the more
 /// authoritative source). Lists (platform profiles, contact points) keep one entry per key.
 /// </summary>
-public static class ImportProfileMerger
+public static class ProfileMerger
 {
-    public static MergeResult Merge(Artist? existing, ArtistId id, ImportProfile profile, SourceRecord record, DateTimeOffset now)
+    public static MergeResult Merge(Artist? existing, ArtistId id, SourceProfile profile, SourceRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(record);

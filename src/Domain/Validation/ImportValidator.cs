@@ -1,0 +1,11 @@
+using MonaSpark.Domain.Sources;
+
+namespace MonaSpark.Domain.Validation;
+
+/// <summary>The import format (docs/import-format.md) as an <see cref="ISourceValidator"/>.</summary>
+public sealed class ImportValidator : ISourceValidator
+{
+    public SourceKind Source => SourceKind.Import;
+
+    public ValidationResult<SourceProfile> Validate(string payload, DateTimeOffset now) => ImportRecordValidator.Validate(payload, now);
+}
