@@ -7,6 +7,10 @@ public interface ISourceValidator
 {
     SourceKind Source { get; }
 
-    /// <summary>Every failure, not just the first; a valid payload maps to a profile.</summary>
-    ValidationResult<SourceProfile> Validate(string payload, DateTimeOffset now);
+    /// <summary>
+    /// Every failure, not just the first; a valid payload maps to a profile. Figures without a time
+    /// of their own were observed at the record's <see cref="SourceRecord.FetchedAt"/>; nothing may
+    /// be dated after <paramref name="now"/> (plus clock skew).
+    /// </summary>
+    ValidationResult<SourceProfile> Validate(SourceRecord record, DateTimeOffset now);
 }

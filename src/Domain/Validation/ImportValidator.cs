@@ -7,5 +7,9 @@ public sealed class ImportValidator : ISourceValidator
 {
     public SourceKind Source => SourceKind.Import;
 
-    public ValidationResult<SourceProfile> Validate(string payload, DateTimeOffset now) => ImportRecordValidator.Validate(payload, now);
+    public ValidationResult<SourceProfile> Validate(SourceRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ImportRecordValidator.Validate(record.Payload, now);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class SourceValidators
         }
 
         return _validators.TryGetValue(record.Source, out var validator)
-            ? validator.Validate(record.Payload, now)
+            ? validator.Validate(record, now)
             : ValidationResult<SourceProfile>.Invalid([new ValidationFailure("$", "unsupported-source", $"No validator for source '{record.Source}'.")]);
     }
 }
