@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MonaSpark.Domain.Sources;
 using MonaSpark.LocalHost.Demo;
 
 namespace MonaSpark.LocalHost.Cli;
@@ -61,7 +62,39 @@ internal static class MonaSparkCli
         var kpis = new Command("kpis", "Print the pipeline figures.");
         kpis.SetAction((result, ct) => KpisCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis };
+        var source = new Option<SourceKind>("--source")
+        {
+            Description = "The source whose documented shape the file holds: import, spotify, youtube, soundcloud, instagram, web.",
+            Required = true,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+                if (Enum.TryParse<SourceKind>(token, ignoreCase: true, out var kind) && kind != SourceKind.Artist && Enum.IsDefined(kind) && !int.TryParse(token, out _))
+                {
+                    return kind;
+                }
+
+                result.AddError($"--source: '{token}' is not one of import, spotify, youtube, soundcloud, instagram, web.");
+                return default;
+            },
+        };
+        var file = new Option<string>("--file") { Description = "A file with one JSON document per line.", Required = true };
+        var ingest = new Command("ingest", "Land a file of payloads through validation and resolution.") { source, file };
+        ingest.SetAction((result, ct) => IngestCommand.RunAsync(
+            Path.GetFullPath(result.GetValue(data)!), result.GetValue(source), Path.GetFullPath(result.GetValue(file)!), output, error, ct));
+
+        var limit = new Option<int>("--limit") { Description = "How many records to list (default 20).", DefaultValueFactory = _ => 20 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                r.AddError("--limit: must be from 1 to 10000.");
+            }
+        });
+        var quarantine = new Command("quarantine", "List quarantined records with every reason.") { limit };
+        quarantine.SetAction((result, ct) => QuarantineCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
+
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
