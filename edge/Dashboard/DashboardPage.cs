@@ -33,6 +33,18 @@ public static class DashboardPage
         Kpi(html, "Queue depth", k.QueueDepth);
         Kpi(html, "Dead letters", k.DeadLetters);
         html.Append("</dl>");
+        if (k.Sources.Count > 0)
+        {
+            html.Append("<h3>By source</h3><table><thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Landed</th><th scope=\"col\">Accepted</th><th scope=\"col\">Quarantined</th></tr></thead><tbody>");
+            foreach (var source in k.Sources)
+            {
+                html.Append("<tr><td>").Append(Html.Text(source.Source)).Append("</td><td>").Append(source.Ingested.ToString("N0", inv))
+                    .Append("</td><td>").Append(source.Accepted.ToString("N0", inv)).Append("</td><td>").Append(source.Quarantined.ToString("N0", inv)).Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+        }
+
         if (k.QuarantineByReason.Count > 0)
         {
             html.Append("<h3>Quarantine by reason</h3><ul class=\"reasons\">");

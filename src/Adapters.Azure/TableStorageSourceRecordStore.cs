@@ -91,18 +91,18 @@ public sealed class TableStorageSourceRecordStore : ISourceRecordStore
         }
     }
 
-    /// <summary>A scan of every record's Status (a projection of one property); counter rows would replace it at scale.</summary>
-    public async Task<IReadOnlyDictionary<SourceRecordStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    /// <summary>A scan of every record's Source and Status (a projection of two properties); counter rows would replace it at scale.</summary>
+    public async Task<IReadOnlyList<SourceRecordCount>> CountBySourceAndStatusAsync(CancellationToken cancellationToken = default)
     {
         var table = await _storage.Tables.GetAsync(TableNames.SourceRecords, cancellationToken);
-        var counts = new Dictionary<SourceRecordStatus, long>();
+        var counts = new Dictionary<(SourceKind, SourceRecordStatus), long>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {RecordRow}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["Status"], cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["Source", "Status"], cancellationToken))
         {
-            var status = (SourceRecordStatus)(row.GetInt32("Status") ?? 0);
-            counts[status] = counts.GetValueOrDefault(status) + 1;
+            var key = ((SourceKind)(row.GetInt32("Source") ?? 0), (SourceRecordStatus)(row.GetInt32("Status") ?? 0));
+            counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
-        return counts;
+        return counts.Select(kv => new SourceRecordCount(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToList();
     }
 }

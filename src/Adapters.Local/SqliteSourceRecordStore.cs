@@ -65,16 +65,16 @@ public sealed class SqliteSourceRecordStore(SqliteDatabase database, TimeProvide
             },
             cancellationToken);
 
-    public Task<IReadOnlyDictionary<SourceRecordStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyDictionary<SourceRecordStatus, long>>(
+    public Task<IReadOnlyList<SourceRecordCount>> CountBySourceAndStatusAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SourceRecordCount>>(
             async connection =>
             {
-                await using var command = connection.Command("SELECT status, COUNT(*) FROM source_records GROUP BY status;");
+                await using var command = connection.Command("SELECT source, status, COUNT(*) FROM source_records GROUP BY source, status;");
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var counts = new Dictionary<SourceRecordStatus, long>();
+                var counts = new List<SourceRecordCount>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    counts[Enum.Parse<SourceRecordStatus>(reader.GetString(0))] = reader.GetInt64(1);
+                    counts.Add(new SourceRecordCount(Enum.Parse<SourceKind>(reader.GetString(0)), Enum.Parse<SourceRecordStatus>(reader.GetString(1)), reader.GetInt64(2)));
                 }
 
                 return counts;

@@ -81,13 +81,30 @@ public abstract class SourceRecordStoreContract : IAsyncLifetime
         await Sut.SetStatusAsync(b.Id, SourceRecordStatus.Quarantined);
 
         (await Sut.GetAsync(a.Id))!.Status.ShouldBe(SourceRecordStatus.Accepted);
-        var counts = await Sut.CountByStatusAsync();
-        counts[SourceRecordStatus.Accepted].ShouldBe(1);
-        counts[SourceRecordStatus.Quarantined].ShouldBe(1);
-        counts[SourceRecordStatus.Pending].ShouldBe(1);
+        var counts = await Sut.CountBySourceAndStatusAsync();
+        counts.ShouldBe(
+            [
+                new SourceRecordCount(SourceKind.Import, SourceRecordStatus.Accepted, 1),
+                new SourceRecordCount(SourceKind.Import, SourceRecordStatus.Pending, 1),
+                new SourceRecordCount(SourceKind.Import, SourceRecordStatus.Quarantined, 1),
+            ],
+            ignoreOrder: true);
     }
 
     [Fact]
-    public async Task CountByStatusAsync_Empty_HasNoCounts() =>
-        (await Sut.CountByStatusAsync()).Values.Sum().ShouldBe(0);
+    public async Task CountBySourceAndStatusAsync_Empty_HasNoCounts() =>
+        (await Sut.CountBySourceAndStatusAsync()).ShouldBeEmpty();
+
+    [Fact]
+    public async Task CountBySourceAndStatusAsync_SeparatesSources()
+    {
+        var spotify = new SourceRecord(SourceRecord.IdFor(SourceKind.Spotify, "s", "{}"), SourceKind.Spotify, "s", "{}", Samples.Epoch);
+        await Sut.AddAsync(spotify, []);
+        await Sut.AddAsync(Record("a", "{}"), []);
+        await Sut.AddAsync(Record("b", "{}"), []);
+
+        (await Sut.CountBySourceAndStatusAsync()).ShouldBe(
+            [new SourceRecordCount(SourceKind.Import, SourceRecordStatus.Pending, 2), new SourceRecordCount(SourceKind.Spotify, SourceRecordStatus.Pending, 1)],
+            ignoreOrder: true);
+    }
 }

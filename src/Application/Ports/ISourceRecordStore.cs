@@ -14,6 +14,9 @@ public interface ISourceRecordStore
 
     Task SetStatusAsync(string id, SourceRecordStatus status, CancellationToken cancellationToken = default);
 
-    /// <summary>How many records are in each status.</summary>
-    Task<IReadOnlyDictionary<SourceRecordStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default);
+    /// <summary>How many records each source has in each status (pairs with no record are left out).</summary>
+    Task<IReadOnlyList<SourceRecordCount>> CountBySourceAndStatusAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>A count of records of one source in one status.</summary>
+public sealed record SourceRecordCount(SourceKind Source, SourceRecordStatus Status, long Count);

@@ -4,21 +4,31 @@ using MonaSpark.Domain.Sources;
 
 namespace MonaSpark.Application.Queries;
 
-/// <summary>Pipeline figures: what came in, what was refused and why, what was scored.</summary>
+/// <summary>Pipeline figures: what came in from where, what was refused and why, what was scored.</summary>
 public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quarantine, IArtistStore artists, ILeadStore leads, IWorkQueue queue)
 {
     public async Task<Kpis> GetAsync(CancellationToken cancellationToken = default)
     {
-        var byStatus = await records.CountByStatusAsync(cancellationToken);
+        var bySourceAndStatus = await records.CountBySourceAndStatusAsync(cancellationToken);
         var byReason = await quarantine.CountByReasonAsync(cancellationToken);
         var byStage = await leads.CountByStageAsync(cancellationToken);
         var deadLetters = await queue.ListDeadLettersAsync(1000, cancellationToken);
-        long Status(SourceRecordStatus s) => byStatus.TryGetValue(s, out var n) ? n : 0;
+        long Status(SourceRecordStatus s) => bySourceAndStatus.Where(c => c.Status == s).Sum(c => c.Count);
+        var bySource = bySourceAndStatus
+            .GroupBy(c => c.Source)
+            .OrderBy(g => g.Key)
+            .Select(g => new SourceKpis(
+                g.Key.ToString(),
+                g.Sum(c => c.Count),
+                g.Where(c => c.Status == SourceRecordStatus.Accepted).Sum(c => c.Count),
+                g.Where(c => c.Status == SourceRecordStatus.Quarantined).Sum(c => c.Count)))
+            .ToList();
         return new Kpis(
-            RecordsIngested: byStatus.Values.Sum(),
+            RecordsIngested: bySourceAndStatus.Sum(c => c.Count),
             RecordsAccepted: Status(SourceRecordStatus.Accepted),
             RecordsPending: Status(SourceRecordStatus.Pending),
             RecordsQuarantined: await quarantine.CountAsync(cancellationToken),
+            Sources: bySource,
             QuarantineByReason: byReason.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(),
             Artists: await artists.CountAsync(cancellationToken),
             LeadsScored: byStage.Where(kv => kv.Key != FunnelStage.Discovered).Sum(kv => kv.Value),
@@ -34,9 +44,13 @@ public sealed record Kpis(
     long RecordsAccepted,
     long RecordsPending,
     long RecordsQuarantined,
+    IReadOnlyList<SourceKpis> Sources,
     IReadOnlyDictionary<string, long> QuarantineByReason,
     long Artists,
     long LeadsScored,
     IReadOnlyDictionary<string, long> LeadsByStage,
     long QueueDepth,
     long DeadLetters);
+
+/// <summary>Records of one source: landed, accepted, quarantined.</summary>
+public sealed record SourceKpis(string Source, long Ingested, long Accepted, long Quarantined);

@@ -19,6 +19,15 @@ internal static class Report
         }
 
         await output.WriteLineAsync(string.Create(Inv, $"  pending:          {kpis.RecordsPending,8:N0}"));
+        if (kpis.Sources.Count > 0)
+        {
+            await output.WriteLineAsync(string.Create(Inv, $"By source:          {"landed",8} {"accepted",9} {"quarantined",12}"));
+            foreach (var source in kpis.Sources)
+            {
+                await output.WriteLineAsync(string.Create(Inv, $"  {source.Source,-18}{source.Ingested,8:N0} {source.Accepted,9:N0} {source.Quarantined,12:N0}"));
+            }
+        }
+
         await output.WriteLineAsync(string.Create(Inv, $"Artists:            {kpis.Artists,8:N0}"));
         await output.WriteLineAsync(string.Create(Inv, $"Leads scored:       {kpis.LeadsScored,8:N0}"));
         foreach (var (stage, count) in kpis.LeadsByStage)
