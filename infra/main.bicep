@@ -1,5 +1,5 @@
-// MonaSpark on Azure: a resource group and one module per concern. A new service (Event Hubs,
-// AI Search, Azure OpenAI, Front Door, Key Vault) is a new module here, its roles in rbac.bicep,
+// MonaSpark on Azure: a resource group and one module per concern. A new service (AI Search,
+// Azure OpenAI, Front Door, Key Vault) is a new module here, its roles in rbac.bicep,
 // its endpoint in the function app's settings and, if azd or local runs need it, an output.
 targetScope = 'subscription'
 
@@ -29,6 +29,7 @@ var tags = {
 }
 var deployingPrincipalId = empty(principalId) ? deployer().objectId : principalId
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
+var journalCaptureContainerName = 'journal-capture'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -54,6 +55,9 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+    containerNames: [
+      journalCaptureContainerName
+    ]
     tableNames: [
       'artists'
       'journal'
@@ -63,6 +67,8 @@ module storage 'modules/storage.bicep' = {
       'workpending'
       'deadletters'
       'sourcecursors'
+      'matchreviews'
+      'checkpoints'
     ]
     queueNames: [
       'work-items'
@@ -82,6 +88,23 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module eventHubs 'modules/event-hubs.bicep' = {
+  name: 'event-hubs'
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.eventHubNamespaces}${resourceToken}'
+    location: location
+    tags: tags
+    eventHubName: 'journal'
+    partitionCount: 4
+    captureStorageAccountName: storage.outputs.name
+    // From the storage outputs, so Capture is configured only once the container exists.
+    captureContainerName: storage.outputs.containerNames[0]
+    captureIntervalInSeconds: 300
+    captureSizeLimitInBytes: 314572800
+  }
+}
+
 module rbac 'modules/rbac.bicep' = {
   name: 'rbac'
   scope: resourceGroup
@@ -91,6 +114,7 @@ module rbac 'modules/rbac.bicep' = {
     principalType: principalType
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    eventHubsNamespaceName: eventHubs.outputs.name
   }
 }
 
@@ -115,6 +139,8 @@ module functionApp 'modules/function-app.bicep' = {
       MonaSpark__Azure__TableServiceUri: storage.outputs.tableEndpoint
       MonaSpark__Azure__QueueServiceUri: storage.outputs.queueEndpoint
       MonaSpark__Azure__ManagedIdentityClientId: identity.outputs.clientId
+      MonaSpark__EventHubs__FullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
+      MonaSpark__EventHubs__EventHubName: eventHubs.outputs.eventHubName
     }
   }
   // The host reads its storage at start-up: grant the roles before the app exists.
@@ -132,3 +158,5 @@ output AZURE_TABLE_SERVICE_URI string = storage.outputs.tableEndpoint
 output AZURE_QUEUE_SERVICE_URI string = storage.outputs.queueEndpoint
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_EVENTHUBS_NAMESPACE string = eventHubs.outputs.fullyQualifiedNamespace
+output AZURE_EVENTHUBS_NAME string = eventHubs.outputs.eventHubName

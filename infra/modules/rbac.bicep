@@ -22,12 +22,16 @@ param storageAccountName string
 @description('Name of the Application Insights component the roles are scoped to.')
 param applicationInsightsName string
 
+@description('Name of the Event Hubs namespace the journal is published to.')
+param eventHubsNamespaceName string
+
 // Built-in role definition ids: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  eventHubsDataSender: '2b629674-e913-4c01-ae53-ef4638d8f975'
 }
 
 // Blob Data Owner (not Contributor): the Functions host manages blob leases and containers.
@@ -67,6 +71,10 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
+resource eventHubsNamespace 'Microsoft.EventHub/namespaces@2024-01-01' existing = {
+  name: eventHubsNamespaceName
+}
+
 resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for a in storageAssignments: {
     name: guid(storage.id, a.principal.id, a.roleId)
@@ -88,6 +96,20 @@ resource telemetryRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-
       principalId: p.id
       principalType: p.type
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    }
+  }
+]
+
+// Local auth is off on the namespace: the journal publisher sends with this role. Send only: no
+// principal here reads the hub (consumers get Data Receiver on their own hub or consumer group).
+resource eventHubsRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for p in principals: {
+    name: guid(eventHubsNamespace.id, p.id, roles.eventHubsDataSender)
+    scope: eventHubsNamespace
+    properties: {
+      principalId: p.id
+      principalType: p.type
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventHubsDataSender)
     }
   }
 ]

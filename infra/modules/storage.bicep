@@ -18,6 +18,9 @@ param tags object = {}
 @maxLength(63)
 param deploymentContainerName string
 
+@description('Further blob containers to create, e.g. the Event Hubs Capture container.')
+param containerNames string[] = []
+
 @description('Tables to create.')
 param tableNames string[] = []
 
@@ -57,6 +60,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
+
+    resource container 'containers' = [
+      for containerName in containerNames: {
+        name: containerName
+        properties: {
+          publicAccess: 'None'
+        }
+      }
+    ]
   }
 
   resource tableService 'tableServices' = {
@@ -97,3 +109,6 @@ output queueEndpoint string = storage.properties.primaryEndpoints.queue
 
 @description('Name of the deployment package container.')
 output deploymentContainerName string = storage::blobService::deploymentContainer.name
+
+@description('Names of the further containers, in the order given (outputs wait for their creation).')
+output containerNames string[] = [for (containerName, i) in containerNames: storage::blobService::container[i].name]

@@ -37,6 +37,8 @@ $settings = [ordered]@{
         AzureWebJobsStorage__accountName  = Get-AzdValue 'AZURE_STORAGE_ACCOUNT_NAME'
         MonaSpark__Azure__TableServiceUri = Get-AzdValue 'AZURE_TABLE_SERVICE_URI'
         MonaSpark__Azure__QueueServiceUri = Get-AzdValue 'AZURE_QUEUE_SERVICE_URI'
+        MonaSpark__EventHubs__FullyQualifiedNamespace = Get-AzdValue 'AZURE_EVENTHUBS_NAMESPACE'
+        MonaSpark__EventHubs__EventHubName = Get-AzdValue 'AZURE_EVENTHUBS_NAME'
     }
 }
 

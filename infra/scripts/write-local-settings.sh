@@ -5,7 +5,9 @@
 # data-plane roles). The file is regenerated on every provision; local edits are overwritten.
 #
 # Host storage points at the cloud account too, so queue triggers and the MonaSpark queue
-# adapter see the same queues; a deployed app consumes them as well.
+# adapter see the same queues; a deployed app consumes them as well. The same goes for the
+# journal publisher: it follows the deployed app's checkpoint (optimistically, on its ETag), so the
+# two do not each publish the whole journal.
 # Left out on purpose: the managed identity client id (a workstation has no managed identity)
 # and the Application Insights settings (ingestion requires Entra ID; local runs log to the console).
 # POSIX sh, so it runs the same under azd's `shell: sh` and by hand.
@@ -40,6 +42,8 @@ value() {
 storage_account=$(value AZURE_STORAGE_ACCOUNT_NAME)
 table_uri=$(value AZURE_TABLE_SERVICE_URI)
 queue_uri=$(value AZURE_QUEUE_SERVICE_URI)
+eventhubs_namespace=$(value AZURE_EVENTHUBS_NAMESPACE)
+eventhubs_name=$(value AZURE_EVENTHUBS_NAME)
 
 cat > "$target" <<JSON
 {
@@ -48,7 +52,9 @@ cat > "$target" <<JSON
     "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
     "AzureWebJobsStorage__accountName": "$storage_account",
     "MonaSpark__Azure__TableServiceUri": "$table_uri",
-    "MonaSpark__Azure__QueueServiceUri": "$queue_uri"
+    "MonaSpark__Azure__QueueServiceUri": "$queue_uri",
+    "MonaSpark__EventHubs__FullyQualifiedNamespace": "$eventhubs_namespace",
+    "MonaSpark__EventHubs__EventHubName": "$eventhubs_name"
   }
 }
 JSON

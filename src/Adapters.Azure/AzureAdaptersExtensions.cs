@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Messaging.EventHubs.Producer;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,11 @@ namespace MonaSpark.Adapters.Azure;
 /// MonaSpark__Azure__TablePrefix              = (optional, default empty)
 /// </code>
 /// or, against Azurite: <c>MonaSpark__Azure__ConnectionString = UseDevelopmentStorage=true</c>.
+/// The Event Hubs journal publisher is registered only when its namespace (or a connection string) is set:
+/// <code>
+/// MonaSpark__EventHubs__FullyQualifiedNamespace = {namespace}.servicebus.windows.net
+/// MonaSpark__EventHubs__EventHubName            = journal   (optional, the default)
+/// </code>
 /// </summary>
 public static class AzureAdaptersExtensions
 {
@@ -28,6 +34,13 @@ public static class AzureAdaptersExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAzureStorage();
+        var eventHubs = builder.Configuration.GetSection(EventHubsOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(eventHubs[nameof(EventHubsOptions.FullyQualifiedNamespace)])
+            || !string.IsNullOrWhiteSpace(eventHubs[nameof(EventHubsOptions.ConnectionString)]))
+        {
+            builder.Services.AddAzureEventHubs();
+        }
+
         return builder;
     }
 
@@ -52,6 +65,27 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<ILeadStore, TableStorageLeadStore>();
         services.TryAddSingleton<IWorkQueue, StorageQueueWorkQueue>();
         services.TryAddSingleton<ISourceCursorStore, TableStorageSourceCursorStore>();
+        services.TryAddSingleton<IMatchReviewStore, TableStorageMatchReviewStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// The <see cref="EventHubsOptions"/>, one <see cref="EventHubProducerClient"/> (Entra ID with the
+    /// storage adapters' credential, or the connection string) and <see cref="EventHubsJournalPublisher"/>.
+    /// Call after <see cref="AddAzureStorage"/>: the publisher follows that journal.
+    /// </summary>
+    public static IServiceCollection AddAzureEventHubs(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<EventHubsOptions>().BindConfiguration(EventHubsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EventHubsOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new EventHubProducerClient(options.FullyQualifiedNamespace, options.EventHubName, sp.GetRequiredService<TokenCredential>())
+                : new EventHubProducerClient(options.ConnectionString, options.EventHubName);
+        });
+        services.TryAddSingleton<EventHubsJournalPublisher>();
         return services;
     }
 

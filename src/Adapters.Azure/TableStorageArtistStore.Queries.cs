@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using MonaSpark.Adapters.Azure.Storage;
+using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Sources;
 
@@ -27,7 +28,9 @@ public sealed partial class TableStorageArtistStore
         }
 
         var artist = await GetAsync(artistId, cancellationToken);
-        return artist is not null && artist.Profiles.Any(p => p.Platform == platform && p.ExternalId == externalId) ? artist : null;
+        return artist is not null && artist.Profiles.Any(p => p.Platform == platform && p.ExternalId == externalId)
+            ? await this.FollowAsync(artist, cancellationToken)
+            : null;
     }
 
     public async Task<IReadOnlyList<MetricSnapshot>> GetSnapshotsAsync(ArtistId id, DateTimeOffset since, CancellationToken cancellationToken = default)
@@ -51,9 +54,10 @@ public sealed partial class TableStorageArtistStore
         var table = await _storage.Tables.GetAsync(TableNames.Artists, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"RowKey eq {ProfileRow}");
         long count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey"], cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, 1000, ["PartitionKey", "MergedInto"], cancellationToken))
         {
-            count++;
+            // Tombstones of merged artists are not artists of their own.
+            count += string.IsNullOrEmpty(row.GetString("MergedInto")) ? 1 : 0;
         }
 
         return count;

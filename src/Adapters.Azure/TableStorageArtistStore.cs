@@ -14,7 +14,8 @@ namespace MonaSpark.Adapters.Azure;
 /// Artists in Azure Table Storage (table <c>artists</c>). Partition = artist id, holding the profile
 /// (RowKey <c>profile</c>: JSON + version, ETag concurrency), the metric snapshots
 /// (<c>snap|{observedAt UTC ticks:D19}|{platform}</c>) and the save's outbox rows, all written in one
-/// entity-group transaction. Partitions <c>profile|{platform}</c> index external ids to artist ids.
+/// entity-group transaction. Partitions <c>profile|{platform}</c> index external ids to artist ids;
+/// partitions <c>key|{kind}|{key}</c> index match keys (name key, links, e-mails) to artist ids.
 /// </summary>
 public sealed partial class TableStorageArtistStore : IArtistStore
 {
@@ -45,7 +46,7 @@ public sealed partial class TableStorageArtistStore : IArtistStore
         var table = await _storage.Tables.GetAsync(TableNames.Artists, cancellationToken);
         var partition = artist.Id.Value;
         var stored = artist with { Version = artist.Version + 1 };
-        var profile = new TableEntity(partition, ProfileRow) { ["Version"] = stored.Version };
+        var profile = new TableEntity(partition, ProfileRow) { ["Version"] = stored.Version, ["MergedInto"] = stored.MergedInto?.Value };
         LargeText.Write(profile, "Json", StorageJson.Serialize(stored));
 
         var actions = new List<TableTransactionAction>();
@@ -75,6 +76,7 @@ public sealed partial class TableStorageArtistStore : IArtistStore
         // The index is written first and idempotently; a stale entry (the save then failed, or the
         // profile moved) is harmless because FindByProfileAsync checks the artist really owns it.
         await IndexProfilesAsync(artist, cancellationToken);
+        await IndexKeysAsync(artist, cancellationToken);
         try
         {
             await _storage.Outbox.CommitAsync(table, actions, batch, cancellationToken);
@@ -124,7 +126,8 @@ public sealed partial class TableStorageArtistStore : IArtistStore
 
     private async Task IndexProfilesAsync(Artist artist, CancellationToken cancellationToken)
     {
-        if (artist.Profiles.Count == 0)
+        // A tombstone claims nothing: its survivor holds its profiles now.
+        if (artist.Profiles.Count == 0 || artist.MergedInto is not null)
         {
             return;
         }

@@ -56,6 +56,8 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IJournal, SqliteJournal>();
         services.TryAddSingleton<IWorkQueue, SqliteWorkQueue>();
         services.TryAddSingleton<ISourceCursorStore, SqliteSourceCursorStore>();
+        services.TryAddSingleton<IMatchReviewStore, SqliteMatchReviewStore>();
+        services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
         return services;
     }
 }

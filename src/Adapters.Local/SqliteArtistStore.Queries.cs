@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Resolution;
 using MonaSpark.Domain.Sources;
 
 namespace MonaSpark.Adapters.Local;
@@ -15,8 +17,9 @@ public sealed partial class SqliteArtistStore
             },
             cancellationToken);
 
-    public Task<Artist?> FindByProfileAsync(SourceKind platform, string externalId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(
+    public async Task<Artist?> FindByProfileAsync(SourceKind platform, string externalId, CancellationToken cancellationToken = default)
+    {
+        var owner = await database.ReadAsync(
             async connection =>
             {
                 await using var command = connection.Command(
@@ -29,6 +32,55 @@ public sealed partial class SqliteArtistStore
                 return await ReadOneAsync(command, cancellationToken);
             },
             cancellationToken);
+        return await this.FollowAsync(owner, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Artist>> FindByNameKeyAsync(string nameKey, int max, CancellationToken cancellationToken = default) =>
+        FindByKeyAsync(new MatchKey(MatchKeyKind.Name, nameKey), max, cancellationToken);
+
+    public Task<IReadOnlyList<Artist>> FindByLinkAsync(Uri link, int max, CancellationToken cancellationToken = default) =>
+        FindByKeyAsync(new MatchKey(MatchKeyKind.Link, MatchKeys.Link(link)), max, cancellationToken);
+
+    public Task<IReadOnlyList<Artist>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default) =>
+        FindByKeyAsync(new MatchKey(MatchKeyKind.Email, MatchKeys.Email(email)), max, cancellationToken);
+
+    private async Task<IReadOnlyList<Artist>> FindByKeyAsync(MatchKey key, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key.Value);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var found = await database.ReadAsync(
+            async connection =>
+            {
+                await using var command = connection.Command(
+                    """
+                    SELECT a.version, a.json FROM artist_keys k JOIN artists a ON a.id = k.artist_id
+                    WHERE k.kind = @kind AND k.key = @key ORDER BY a.id LIMIT @max;
+                    """)
+                    .With("@kind", key.Kind.ToString())
+                    .With("@key", key.Value)
+                    .With("@max", max);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var artists = new List<Artist>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    artists.Add(Read(reader));
+                }
+
+                return artists;
+            },
+            cancellationToken);
+
+        var survivors = new List<Artist>();
+        foreach (var artist in found)
+        {
+            if (await this.FollowAsync(artist, cancellationToken) is { } survivor && survivors.All(s => s.Id != survivor.Id))
+            {
+                survivors.Add(survivor);
+            }
+        }
+
+        return survivors;
+    }
 
     public Task<IReadOnlyList<MetricSnapshot>> GetSnapshotsAsync(ArtistId id, DateTimeOffset since, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<MetricSnapshot>>(
@@ -63,7 +115,7 @@ public sealed partial class SqliteArtistStore
         database.ReadAsync(
             async connection =>
             {
-                await using var command = connection.Command("SELECT COUNT(*) FROM artists;");
+                await using var command = connection.Command("SELECT COUNT(*) FROM artists WHERE merged_into IS NULL;");
                 return await command.ScalarInt64Async(cancellationToken);
             },
             cancellationToken);
@@ -76,7 +128,10 @@ public sealed partial class SqliteArtistStore
             return null;
         }
 
-        // The column is the truth for the version; the JSON copy is only what was saved with it.
-        return LocalJson.Deserialize<Artist>(reader.GetString(1)) with { Version = reader.GetInt64(0) };
+        return Read(reader);
     }
+
+    // The column is the truth for the version; the JSON copy is only what was saved with it.
+    private static Artist Read(SqliteDataReader reader) =>
+        LocalJson.Deserialize<Artist>(reader.GetString(1)) with { Version = reader.GetInt64(0) };
 }

@@ -6,8 +6,8 @@ using MonaSpark.Domain.Events;
 namespace MonaSpark.Adapters.Local;
 
 /// <summary>
-/// <see cref="IArtistStore"/> on the shared SQLite file: the artist as JSON, a profile index for
-/// matching, append-only snapshots, and the explaining events, all in one transaction.
+/// <see cref="IArtistStore"/> on the shared SQLite file: the artist as JSON, a profile index and the
+/// match keys for resolution, append-only snapshots, and the explaining events, all in one transaction.
 /// </summary>
 public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvider time) : IArtistStore
 {
@@ -23,6 +23,7 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
                 // Throwing before the commit rolls back the snapshots and events too: nothing of a stale save lands.
                 await WriteArtistAsync(connection, transaction, artist.Version, saved, cancellationToken);
                 await WriteProfilesAsync(connection, transaction, saved, cancellationToken);
+                await ArtistKeyRows.ReplaceAsync(connection, transaction, saved, cancellationToken);
                 await WriteSnapshotsAsync(connection, transaction, snapshots, cancellationToken);
                 await JournalRows.InsertAsync(connection, transaction, events, time.GetUtcNow(), cancellationToken);
                 return saved;
@@ -33,12 +34,13 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
     private static async Task WriteArtistAsync(SqliteConnection connection, SqliteTransaction transaction, long expectedVersion, Artist saved, CancellationToken cancellationToken)
     {
         var sql = expectedVersion == 0
-            ? "INSERT INTO artists (id, version, updated_at, json) VALUES (@id, @version, @updated, @json) ON CONFLICT (id) DO NOTHING;"
-            : "UPDATE artists SET version = @version, updated_at = @updated, json = @json WHERE id = @id AND version = @expected;";
+            ? "INSERT INTO artists (id, version, updated_at, merged_into, json) VALUES (@id, @version, @updated, @merged, @json) ON CONFLICT (id) DO NOTHING;"
+            : "UPDATE artists SET version = @version, updated_at = @updated, merged_into = @merged, json = @json WHERE id = @id AND version = @expected;";
         await using var command = connection.Command(sql, transaction)
             .With("@id", saved.Id.Value)
             .With("@version", saved.Version)
             .With("@updated", SqliteCommands.ToTicks(saved.UpdatedAt))
+            .With("@merged", saved.MergedInto?.Value)
             .With("@json", LocalJson.Serialize(saved))
             .With("@expected", expectedVersion);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -54,6 +56,12 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
         await using (var clear = connection.Command("DELETE FROM artist_profiles WHERE artist_id = @id;", transaction).With("@id", saved.Id.Value))
         {
             await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // A tombstone claims nothing: its survivor holds its profiles now.
+        if (saved.MergedInto is not null)
+        {
+            return;
         }
 
         // A profile belongs to one artist; the latest save that claims it wins, as an upserted index row would elsewhere.

@@ -9,7 +9,7 @@ internal static class SqliteCommands
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
+        command.Transaction = transaction ?? SqliteDatabase.AmbientTransactionOf(connection);
         return command;
     }
 

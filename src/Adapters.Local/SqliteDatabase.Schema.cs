@@ -6,7 +6,7 @@ namespace MonaSpark.Adapters.Local;
 public sealed partial class SqliteDatabase
 {
     /// <summary>Migration scripts; script <c>i</c> takes <c>PRAGMA user_version</c> from <c>i</c> to <c>i + 1</c>.</summary>
-    private static readonly string[] Migrations = [SqliteSchema.Version1, SqliteSchema.Version2];
+    private static readonly string[] Migrations = [SqliteSchema.Version1, SqliteSchema.Version2, SqliteSchema.Version3];
 
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
     public static int SchemaVersion => Migrations.Length;
@@ -63,6 +63,13 @@ public sealed partial class SqliteDatabase
             migration.Transaction = transaction;
             migration.CommandText = Migrations[next];
             migration.ExecuteNonQuery();
+
+            // Keys are computed by the Domain's normaliser, which SQL cannot call: artists stored
+            // before version 3 get theirs here, in the same transaction as the new table.
+            if (next + 1 == 3)
+            {
+                ArtistKeyRows.Backfill(connection, transaction);
+            }
         }
 
         // PRAGMA takes no parameters; the value is our own integer.

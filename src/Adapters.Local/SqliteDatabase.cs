@@ -93,6 +93,12 @@ public sealed partial class SqliteDatabase
     /// </remarks>
     internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (Current is { } ambient)
+        {
+            // Inside a unit of work: join its transaction; its savepoint or commit decides.
+            return await work(ambient.Connection, ambient.Transaction);
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var result = await work(connection, transaction);
@@ -102,6 +108,12 @@ public sealed partial class SqliteDatabase
 
     internal async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (Current is { } ambient)
+        {
+            // Reads inside a unit of work see its own uncommitted writes.
+            return await work(ambient.Connection);
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         return await work(connection);
     }

@@ -110,4 +110,30 @@ internal static class SqliteSchema
             last_completed_at INTEGER NULL
         );
         """;
+
+    /// <summary>
+    /// Version 3: resolution. The survivor a tombstone points to (counts skip tombstones), the keys
+    /// an artist is found by when no platform id is shared (name key, links, e-mails; computed by
+    /// the Domain at save and, for existing artists, by the backfill that runs with this script),
+    /// and the list of possible duplicates waiting for review.
+    /// </summary>
+    public const string Version3 = """
+        ALTER TABLE artists ADD COLUMN merged_into TEXT NULL;
+
+        CREATE TABLE artist_keys (
+            kind        TEXT    NOT NULL,
+            key         TEXT    NOT NULL,
+            artist_id   TEXT    NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
+            PRIMARY KEY (kind, key, artist_id)
+        );
+        CREATE INDEX ix_artist_keys_artist ON artist_keys (artist_id);
+
+        CREATE TABLE match_reviews (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            status      TEXT    NOT NULL,
+            created_at  INTEGER NOT NULL,
+            json        TEXT    NOT NULL
+        );
+        CREATE INDEX ix_match_reviews_status ON match_reviews (status, created_at, id);
+        """;
 }

@@ -6,6 +6,11 @@ using MonaSpark.Domain.Sources;
 namespace MonaSpark.Api;
 
 /// <summary>An artist as the API shows it: each field with where and when it was observed.</summary>
+/// <param name="Growth">Follower growth over 7, 28 and 90 days (<see cref="Domain.Artists.Growth"/>).</param>
+/// <param name="MergedFrom">Ids of the artists merged into this one; they answer with this profile.</param>
+/// <param name="MergedInto">
+/// Set when the id asked for was merged away: the survivor's id, which is also <see cref="Id"/>.
+/// </param>
 public sealed record ArtistView(
     string Id,
     FieldView<string> Name,
@@ -17,9 +22,12 @@ public sealed record ArtistView(
     IReadOnlyList<ContactView> Contacts,
     IReadOnlyList<MetricView> Metrics,
     LeadView? Lead,
-    long Version)
+    long Version,
+    IReadOnlyList<GrowthView> Growth,
+    IReadOnlyList<string> MergedFrom,
+    string? MergedInto = null)
 {
-    public static ArtistView From(Artist artist, IReadOnlyList<MetricSnapshot> snapshots, Lead? lead)
+    public static ArtistView From(Artist artist, IReadOnlyList<MetricSnapshot> snapshots, Lead? lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(artist);
         return new ArtistView(
@@ -33,7 +41,9 @@ public sealed record ArtistView(
             artist.ContactPoints.Select(c => new ContactView(c.Channel.ToString(), c.Address, c.LawfulBasis.ToString(), c.IsBusinessContact, ProvenanceView.Of(c.Provenance))).ToList(),
             snapshots.Select(s => new MetricView(s.Platform.ToString(), s.ObservedAt, s.Followers, s.Plays, s.Popularity)).ToList(),
             lead?.Score is null ? null : LeadView.From(lead),
-            artist.Version);
+            artist.Version,
+            Domain.Artists.Growth.StandardWindows.Select(w => GrowthView.Of(Domain.Artists.Growth.Over(snapshots, w, asOf))).ToList(),
+            artist.MergedFrom.Select(m => m.Value).ToList());
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MonaSpark.Adapters.Azure;
 using MonaSpark.Adapters.Local;
+using MonaSpark.Adapters.Sources;
 using MonaSpark.Application;
 
 namespace MonaSpark.Composition;
@@ -21,6 +22,8 @@ public static class MonaSparkHostBuilderExtensions
             AdapterSet.Azure => builder.AddAzureAdapters(),
             _ => throw new ArgumentOutOfRangeException(nameof(adapters), adapters, "Unknown adapter set."),
         };
+        // Shared adapters: the same connectors on both hosts, registered when configured.
+        builder.AddSourceConnectors();
         builder.AddMonaSparkTelemetry();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Messaging.EventHubs.Producer;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,50 @@ public sealed class AzureAdaptersExtensionsTests(AzuriteFixture azurite) : IAsyn
 
         failure.Message.ShouldContain("ConnectionString");
     }
+
+    [Fact]
+    public void AddAzureAdapters_WithoutEventHubsSettings_RegistersNoPublisher()
+    {
+        using var host = Build(StorageSettings());
+
+        host.Services.GetService<EventHubsJournalPublisher>().ShouldBeNull();
+        host.Services.GetService<EventHubProducerClient>().ShouldBeNull();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task AddAzureAdapters_WithEventHubsNamespace_ResolvesThePublisherWithoutConnecting()
+    {
+        var settings = StorageSettings();
+        settings["MonaSpark:EventHubs:FullyQualifiedNamespace"] = "evhns-test.servicebus.windows.net";
+        var host = Build(settings);
+        await using var _ = (IAsyncDisposable)host;
+
+        host.Services.GetRequiredService<EventHubsJournalPublisher>().ShouldNotBeNull();
+        var producer = host.Services.GetRequiredService<EventHubProducerClient>();
+        producer.FullyQualifiedNamespace.ShouldBe("evhns-test.servicebus.windows.net");
+        producer.EventHubName.ShouldBe("journal");
+        host.Services.GetRequiredService<IOptions<EventHubsOptions>>().Value.CheckpointName.ShouldBe("evhns-test.servicebus.windows.net/journal");
+    }
+
+    [Fact]
+    public void AddAzureAdapters_MalformedEventHubsConnectionString_FailsValidationWithoutEchoingIt()
+    {
+        var settings = StorageSettings();
+        settings["MonaSpark:EventHubs:ConnectionString"] = "SharedAccessKey=secret-value";
+        using var host = Build(settings);
+
+        var failure = Should.Throw<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<EventHubsOptions>>().Value);
+
+        failure.Message.ShouldContain("is not an Event Hubs connection string");
+        failure.Message.ShouldNotContain("secret-value");
+    }
+
+    private Dictionary<string, string?> StorageSettings() => new()
+    {
+        ["MonaSpark:Azure:ConnectionString"] = AzuriteFixture.ConnectionString,
+        ["MonaSpark:Azure:TablePrefix"] = _options.Value.TablePrefix,
+        ["MonaSpark:Azure:WorkQueueName"] = _options.Value.WorkQueueName,
+    };
 
     private static IHost Build(Dictionary<string, string?> settings)
     {

@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Time.Testing;
 using MonaSpark.Application.Ingestion;
+using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Telemetry;
 using MonaSpark.Application.Work;
 using MonaSpark.Domain.Artists;
@@ -19,12 +21,26 @@ public class ProcessSourceRecordHandlerTests
     private readonly IQuarantineStore _quarantine = Substitute.For<IQuarantineStore>();
     private readonly IArtistStore _artists = Substitute.For<IArtistStore>();
     private readonly IWorkQueue _queue = Substitute.For<IWorkQueue>();
+    private readonly IMatchReviewStore _reviews = Substitute.For<IMatchReviewStore>();
     private readonly FakeTimeProvider _time = new(Samples.Epoch);
     private readonly ProcessSourceRecordHandler _sut;
 
     public ProcessSourceRecordHandlerTests()
     {
-        _sut = new ProcessSourceRecordHandler(_records, _quarantine, _artists, _queue, new SourceValidators([new ImportValidator()]), _time, new MonaSparkTelemetry(new TestMeterFactory()));
+        _sut = new ProcessSourceRecordHandler(
+            _records,
+            _quarantine,
+            _artists,
+            _queue,
+            new SourceValidators([new ImportValidator()]),
+            _time,
+            new MonaSparkTelemetry(new TestMeterFactory()),
+            new ArtistResolver(_artists, Microsoft.Extensions.Options.Options.Create(new ResolutionOptions())),
+            new MergeArtists(_artists, _queue, _time),
+            _reviews);
+        _artists.FindByNameKeyAsync(default!, default, default).ReturnsForAnyArgs([]);
+        _artists.FindByLinkAsync(default!, default, default).ReturnsForAnyArgs([]);
+        _artists.FindByEmailAsync(default!, default, default).ReturnsForAnyArgs([]);
         _artists.SaveAsync(Arg.Any<Artist>(), Arg.Any<IReadOnlyList<MetricSnapshot>>(), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<Artist>() with { Version = call.Arg<Artist>().Version + 1 });
     }

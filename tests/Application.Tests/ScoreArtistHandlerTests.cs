@@ -93,6 +93,32 @@ public class ScoreArtistHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_Tombstone_IsNotScored()
+    {
+        _artists.GetAsync(_artist.Id, Arg.Any<CancellationToken>()).Returns(_artist with { MergedInto = Samples.Artist("survivor").Id });
+
+        await _sut.HandleAsync(Work, CancellationToken.None);
+
+        await _leads.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task HandleAsync_Survivor_ReadsTheSnapshotsOfTheArtistsMergedIntoIt()
+    {
+        var merged = Samples.Artist("merged").Id;
+        _artists.GetAsync(_artist.Id, Arg.Any<CancellationToken>()).Returns(_artist with { MergedFrom = [merged] });
+        _artists.GetSnapshotsAsync(_artist.Id, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(
+            [new MetricSnapshot(_artist.Id, SourceKind.Spotify, Samples.Epoch.AddDays(-1), 13_800)]);
+        _artists.GetSnapshotsAsync(merged, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(
+            [new MetricSnapshot(merged, SourceKind.Spotify, Samples.Epoch.AddDays(-29), 10_000)]);
+
+        await _sut.HandleAsync(Work, CancellationToken.None);
+
+        // The same outcome as one artist holding both snapshots: the 28-day growth is seen.
+        await _leads.Received(1).SaveAsync(Arg.Is<Lead>(l => l.Priority == 32408), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task HandleAsync_BadSubject_IsAPermanentFailure() =>
         await Should.ThrowAsync<PermanentWorkException>(() => _sut.HandleAsync(new WorkItem("x", WorkKinds.ScoreArtist, "not an id"), CancellationToken.None));
 }

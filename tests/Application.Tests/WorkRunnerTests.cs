@@ -19,7 +19,7 @@ public class WorkRunnerTests
 
     private WorkItemDispatcher Dispatcher() => new([_handler], new MonaSparkTelemetry(new TestMeterFactory()));
 
-    private QueuedWorkRunner Runner() => new(_queue, Dispatcher(), Microsoft.Extensions.Options.Options.Create(_options), NullLogger<QueuedWorkRunner>.Instance);
+    private QueuedWorkRunner Runner() => new(_queue, Dispatcher(), new PerCallUnitOfWork(), Microsoft.Extensions.Options.Options.Create(_options), NullLogger<QueuedWorkRunner>.Instance);
 
     private WorkLease Lease(int attempt) => new(_item, "token", attempt, DateTimeOffset.UnixEpoch);
 

@@ -24,6 +24,9 @@ public class IngestionPipelineBenchmarks
 {
     private const int Records = 2_000;
 
+    /// <summary>Work items per unit of work, as the local host's pump runs them.</summary>
+    private const int Batch = 64;
+
     private ServiceProvider? _services;
     private string? _directory;
     private IReadOnlyList<RawRecord> _raw = [];
@@ -68,9 +71,20 @@ public class IngestionPipelineBenchmarks
     public async Task ValidateResolveStore()
     {
         var handler = _services!.GetServices<IWorkItemHandler>().Single(h => h.Kind == WorkKinds.ProcessSourceRecord);
-        foreach (var id in _landed)
+        var unitOfWork = _services!.GetRequiredService<IUnitOfWork>();
+        foreach (var batch in _landed.Chunk(Batch))
         {
-            await handler.HandleAsync(new WorkItem($"process:{id}", WorkKinds.ProcessSourceRecord, id), CancellationToken.None);
+            await using var scope = await unitOfWork.BeginAsync();
+            foreach (var id in batch)
+            {
+                await scope.IsolateAsync(async () =>
+                {
+                    await handler.HandleAsync(new WorkItem($"process:{id}", WorkKinds.ProcessSourceRecord, id), CancellationToken.None);
+                    return true;
+                });
+            }
+
+            await scope.CommitAsync();
         }
     }
 
@@ -85,7 +99,7 @@ public class IngestionPipelineBenchmarks
         }
 
         var runner = _services!.GetRequiredService<QueuedWorkRunner>();
-        while (await runner.RunOnceAsync())
+        while (await runner.RunBatchAsync(Batch) > 0)
         {
         }
     }

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using MonaSpark.Benchmarks;
+
+if (args is ["profile", ..])
+{
+    await Profile.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -18,8 +18,9 @@ public sealed class AppPackageTests
 {
     private static readonly string[] ExpectedFunctions =
     [
-        "Dashboard", "GetArtist", "GetKpis", "GetLeads", "Health",
-        "ProcessWorkItem", "ScheduledIngestion", "ScoreArtist", "ScoreArtists",
+        "Dashboard", "GetArtist", "GetKpis", "GetLeads", "Health", "Ingest",
+        "ProcessWorkItem", "PublishJournal", "ScoreArtist", "ScoreArtists",
+        "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
     ];
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Metadata = new(() =>
@@ -58,6 +59,28 @@ public sealed class AppPackageTests
     }
 
     [Fact]
+    public void FunctionsMetadata_Ingest_IsAPostGuardedByTheFunctionKey()
+    {
+        var trigger = Binding("Ingest", "httpTrigger");
+
+        trigger.GetProperty("route").GetString().ShouldBe("api/ingest");
+        trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe(["post"]);
+        trigger.GetProperty("authLevel").GetString().ShouldBe("Function");
+    }
+
+    [Theory]
+    [InlineData("SyncSpotify", SyncSpotify.Schedule)]
+    [InlineData("SyncYouTube", SyncYouTube.Schedule)]
+    [InlineData("SyncSoundCloud", SyncSoundCloud.Schedule)]
+    [InlineData("SyncInstagram", SyncInstagram.Schedule)]
+    [InlineData("SyncWeb", SyncWeb.Schedule)]
+    [InlineData("PublishJournal", PublishJournal.Schedule)]
+    public void FunctionsMetadata_Timers_UseTheirSchedules(string function, string schedule)
+    {
+        Binding(function, "timerTrigger").GetProperty("schedule").GetString().ShouldBe(schedule);
+    }
+
+    [Fact]
     public void FunctionsMetadata_QueueTrigger_ListensOnTheAdaptersWorkQueue()
     {
         Binding("ProcessWorkItem", "queueTrigger").GetProperty("queueName").GetString()
@@ -65,9 +88,8 @@ public sealed class AppPackageTests
     }
 
     [Fact]
-    public void FunctionsMetadata_TimerAndDurableTriggers_AreBound()
+    public void FunctionsMetadata_DurableTriggers_AreBound()
     {
-        Binding("ScheduledIngestion", "timerTrigger").GetProperty("schedule").GetString().ShouldBe(ScheduledIngestion.Schedule);
         Binding(ScoreArtistsOrchestration.Name, "orchestrationTrigger").ValueKind.ShouldBe(JsonValueKind.Object);
         Binding(ScoreArtistActivity.Name, "activityTrigger").ValueKind.ShouldBe(JsonValueKind.Object);
     }

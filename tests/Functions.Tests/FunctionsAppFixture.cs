@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MonaSpark.Application.Ports;
 using MonaSpark.Composition;
+using MonaSpark.Domain.Sources;
 using MonaSpark.Functions.Triggers;
 using Xunit;
 
@@ -31,6 +32,9 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     public IHost Host { get; private set; } = null!;
 
     public StubSourceConnector Connector { get; } = new();
+
+    /// <summary>A connector whose key is <c>spotify</c>, for the per-source timers.</summary>
+    public StubSourceConnector SpotifyConnector { get; } = new(SourceKind.Spotify);
 
     /// <summary>This fixture's work queue: the one the adapter writes and the trigger would read.</summary>
     public string WorkQueueName => $"fn-{_suffix}";
@@ -62,6 +66,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         }
 
         builder.Services.AddSingleton<ISourceConnector>(Connector);
+        builder.Services.AddSingleton<ISourceConnector>(SpotifyConnector);
         Host = builder.Build();
 
         // What StartAsync would check first: every ValidateOnStart option.

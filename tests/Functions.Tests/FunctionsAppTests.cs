@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using MonaSpark.Adapters.Azure;
 using MonaSpark.Application.Ingestion;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
@@ -23,7 +24,7 @@ public sealed class FunctionsAppTests(FunctionsAppFixture app) : IClassFixture<F
     {
         await using var scope = app.Host.Services.CreateAsyncScope();
 
-        FunctionsAppFixture.FunctionClasses.Count.ShouldBeGreaterThanOrEqualTo(8);
+        FunctionsAppFixture.FunctionClasses.Count.ShouldBeGreaterThanOrEqualTo(14);
         foreach (var type in FunctionsAppFixture.FunctionClasses)
         {
             scope.ServiceProvider.GetRequiredService(type).ShouldNotBeNull(type.Name);
@@ -87,26 +88,67 @@ public sealed class FunctionsAppTests(FunctionsAppFixture app) : IClassFixture<F
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task ScheduledIngestion_ConnectorServesRecords_LandsThemAndQueuesTheirProcessing()
+    public async Task SyncSpotify_ConnectorWithItsKey_LandsItsRecordsAndQueuesTheirProcessing()
     {
         using var timeout = new CancellationTokenSource(Budget);
         await using var scope = app.Host.Services.CreateAsyncScope();
         var records = new[] { Records.Import("timer-a"), Records.Import("timer-b") };
-        app.Connector.Serve(records);
-        var sut = scope.ServiceProvider.GetRequiredService<ScheduledIngestion>();
+        app.SpotifyConnector.Serve(records);
+        app.Connector.Serve(Records.Import("timer-import"));
+        var importFetches = app.Connector.Fetches;
+        var sut = scope.ServiceProvider.GetRequiredService<SyncSpotify>();
 
         await sut.RunAsync(new TimerInfo(), timeout.Token);
 
         var store = scope.ServiceProvider.GetRequiredService<ISourceRecordStore>();
         foreach (var raw in records)
         {
-            var record = await store.GetAsync(SourceRecord.IdFor(SourceKind.Import, raw.ExternalId, raw.Payload), timeout.Token);
+            var record = await store.GetAsync(SourceRecord.IdFor(SourceKind.Spotify, raw.ExternalId, raw.Payload), timeout.Token);
             record.ShouldNotBeNull(raw.ExternalId).Status.ShouldBe(SourceRecordStatus.Pending);
         }
+
+        // Only the connector with the timer's key ran.
+        app.Connector.Fetches.ShouldBe(importFetches);
+        var other = Records.Import("timer-import");
+        (await store.GetAsync(SourceRecord.IdFor(SourceKind.Import, other.ExternalId, other.Payload), timeout.Token)).ShouldBeNull();
 
         var queue = QueueClient();
         var bodies = (await queue.PeekMessagesAsync(32, timeout.Token)).Value.Select(m => m.Body.ToString()).ToList();
         bodies.Count(b => b.Contains("\"kind\":\"process-record\"", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(typeof(SyncYouTube), "youtube")]
+    [InlineData(typeof(SyncSoundCloud), "soundcloud")]
+    [InlineData(typeof(SyncInstagram), "instagram")]
+    [InlineData(typeof(SyncWeb), "web")]
+    public async Task SourceTimer_NoConnectorWithItsKey_FetchesNothing(Type function, string key)
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var (import, spotify) = (app.Connector.Fetches, app.SpotifyConnector.Fetches);
+        var sut = scope.ServiceProvider.GetRequiredService(function);
+
+        function.GetField("ConnectorKey")!.GetValue(null).ShouldBe(key);
+        await (Task)function.GetMethod("RunAsync")!.Invoke(sut, [new TimerInfo(), timeout.Token])!;
+
+        app.Connector.Fetches.ShouldBe(import);
+        app.SpotifyConnector.Fetches.ShouldBe(spotify);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PublishJournal_EventHubsNotConfigured_DoesNothing()
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var journal = scope.ServiceProvider.GetRequiredService<IJournal>();
+        var head = await journal.GetHeadAsync(timeout.Token);
+        var sut = scope.ServiceProvider.GetRequiredService<PublishJournal>();
+
+        await sut.RunAsync(new TimerInfo(), timeout.Token);
+
+        scope.ServiceProvider.GetService<EventHubsJournalPublisher>().ShouldBeNull();
+        (await journal.GetHeadAsync(timeout.Token)).ShouldBe(head);
     }
 
     [Fact(Timeout = 60_000)]

@@ -19,6 +19,19 @@ internal static class Http
         return context;
     }
 
+    public static HttpContext Post(IServiceProvider services, string path, string body)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = HttpMethods.Post;
+        context.Request.Path = path;
+        context.Request.ContentType = "application/json";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = bytes.Length;
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
     public static async Task<Response> ExecuteAsync(HttpContext context, IActionResult result)
     {
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));

@@ -120,6 +120,68 @@ public sealed class HttpTriggerTests(FunctionsAppFixture app) : IClassFixture<Fu
         response.Body.ShouldContain("<html", Case.Insensitive);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Ingest_OneSourceForced_Returns202WithTheReport()
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        app.Connector.Serve(Records.Import("http-ingest-a"), Records.Import("http-ingest-b"));
+        var context = Http.Post(scope.ServiceProvider, "/api/ingest", """{ "source": "IMPORT", "force": true, "maxPages": 2 }""");
+
+        var response = await Http.ExecuteAsync(context, await scope.ServiceProvider.GetRequiredService<Ingest>().RunAsync(context.Request, timeout.Token));
+
+        response.Status.ShouldBe(202);
+        response.ContentType.ShouldNotBeNull().ShouldStartWith("application/json");
+        var source = response.Json().GetProperty("sources").EnumerateArray().ShouldHaveSingleItem();
+        source.GetProperty("connector").GetString().ShouldBe("import");
+        source.GetProperty("fetched").GetInt32().ShouldBe(2);
+        source.GetProperty("error").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        var landed = Records.Import("http-ingest-a");
+        var store = scope.ServiceProvider.GetRequiredService<ISourceRecordStore>();
+        (await store.GetAsync(SourceRecord.IdFor(SourceKind.Import, landed.ExternalId, landed.Payload), timeout.Token)).ShouldNotBeNull();
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("""{ "source": null, "force": true }""")]
+    public async Task Ingest_NoSource_Returns202SyncingEverySource(string body)
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var context = Http.Post(scope.ServiceProvider, "/api/ingest", body);
+
+        var response = await Http.ExecuteAsync(context, await scope.ServiceProvider.GetRequiredService<Ingest>().RunAsync(context.Request, timeout.Token));
+
+        response.Status.ShouldBe(202);
+        response.Json().GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("connector").GetString()).ShouldBe(["import", "spotify"], ignoreOrder: true);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("{not json", "Invalid body")]
+    [InlineData("null", "Invalid body")]
+    [InlineData("""{ "force": "yes" }""", "Invalid body")]
+    [InlineData("""{ "maxpage": 2 }""", "Invalid body")]
+    [InlineData("""{ "maxPages": 2.5 }""", "Invalid body")]
+    [InlineData("""{ "source": "myspace" }""", "Unknown 'source'")]
+    [InlineData("""{ "source": "" }""", "Unknown 'source'")]
+    [InlineData("""{ "maxPages": 0 }""", "Invalid 'maxPages'")]
+    [InlineData("""{ "maxPages": 1001 }""", "Invalid 'maxPages'")]
+    public async Task Ingest_InvalidBody_Returns400ProblemDetails(string body, string title)
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var fetches = app.Connector.Fetches;
+        var context = Http.Post(scope.ServiceProvider, "/api/ingest", body);
+
+        var response = await Http.ExecuteAsync(context, await scope.ServiceProvider.GetRequiredService<Ingest>().RunAsync(context.Request, timeout.Token));
+
+        response.Status.ShouldBe(400);
+        response.ContentType.ShouldNotBeNull().ShouldStartWith("application/problem+json");
+        response.Json().GetProperty("title").GetString().ShouldBe(title);
+        app.Connector.Fetches.ShouldBe(fetches);
+    }
+
     /// <summary>Lands, processes and scores an artist through the use cases (the queue path is covered in <see cref="FunctionsAppTests"/>).</summary>
     private static async Task<ArtistId> ScoreAsync(IServiceProvider services, string key, CancellationToken cancellationToken)
     {

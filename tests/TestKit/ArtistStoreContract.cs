@@ -9,7 +9,7 @@ using Xunit;
 namespace MonaSpark.TestKit;
 
 /// <summary>The behaviour every <see cref="IArtistStore"/> adapter must show.</summary>
-public abstract class ArtistStoreContract : IAsyncLifetime
+public abstract partial class ArtistStoreContract : IAsyncLifetime
 {
     protected FakeTimeProvider Time { get; } = new(Samples.Epoch);
 
@@ -53,6 +53,21 @@ public abstract class ArtistStoreContract : IAsyncLifetime
         loaded.SourceRecordIds.ShouldBe(artist.SourceRecordIds);
         loaded.CreatedAt.ShouldBe(artist.CreatedAt);
         loaded.UpdatedAt.ShouldBe(artist.UpdatedAt);
+        loaded.MergedFrom.ShouldBeEmpty();
+        loaded.MergedInto.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SaveAsync_MergeLinks_RoundTrip()
+    {
+        var survivor = Samples.Artist("a") with { MergedFrom = [Samples.Artist("b").Id, Samples.Artist("c").Id] };
+        var tombstone = Samples.Artist("b") with { MergedInto = survivor.Id };
+
+        await Sut.SaveAsync(survivor, [], []);
+        await Sut.SaveAsync(tombstone, [], []);
+
+        (await Sut.GetAsync(survivor.Id))!.MergedFrom.ShouldBe(survivor.MergedFrom);
+        (await Sut.GetAsync(tombstone.Id))!.MergedInto.ShouldBe(survivor.Id);
     }
 
     [Fact]

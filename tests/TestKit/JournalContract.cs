@@ -36,6 +36,8 @@ public abstract class JournalContract : IAsyncLifetime
             new ArtistDiscovered("art-1", at, "src-1", SourceKind.Import),
             new ProfileEnriched("art-1", at, "src-3", ["bio", "genres"]),
             new ArtistMerged("art-1", at, "art-2", 0.93),
+            new ArtistUnmerged("art-1", at, "art-2"),
+            new ProfileEnriched("art-1", at, "src-4", ["name"], 0.87),
             new MetricsObserved("art-1", at, SourceKind.YouTube, 1234, at.AddDays(-1)),
             new LeadScored("art-1", at, 0.42, 26600, "EUR", 9022, "baseline-1", LeadTier.Warm),
             new LeadQualified("art-1", at, 9022),

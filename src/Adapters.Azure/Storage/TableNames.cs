@@ -11,6 +11,8 @@ internal static class TableNames
     public const string DeadLetters = "deadletters";
     public const string WorkPending = "workpending";
     public const string SourceCursors = "sourcecursors";
+    public const string MatchReviews = "matchreviews";
+    public const string Checkpoints = "checkpoints";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints];
 }

@@ -1,17 +1,21 @@
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Telemetry;
 using MonaSpark.Application.Work;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Resolution;
 using MonaSpark.Domain.Sources;
 using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Application.Ingestion;
 
 /// <summary>
-/// Use case: validate a landed record; quarantine it with every reason, or fold it into its artist
-/// (new or existing) with its metric snapshots, then queue the artist's scoring. Idempotent: a
-/// record already folded in or quarantined changes nothing.
+/// Use case: validate a landed record; quarantine it with every reason, or resolve its artist
+/// (<see cref="ArtistResolver"/>) and fold it in with its metric snapshots, then queue the artist's
+/// scoring. A confident match joins the existing artist; an uncertain one creates a new artist and
+/// a review item, never a silent merge. Idempotent: a record already folded in or quarantined
+/// changes nothing.
 /// </summary>
 public sealed class ProcessSourceRecordHandler(
     ISourceRecordStore records,
@@ -20,7 +24,10 @@ public sealed class ProcessSourceRecordHandler(
     IWorkQueue queue,
     SourceValidators validators,
     TimeProvider time,
-    MonaSparkTelemetry telemetry) : IWorkItemHandler
+    MonaSparkTelemetry telemetry,
+    ArtistResolver resolver,
+    MergeArtists merges,
+    IMatchReviewStore reviews) : IWorkItemHandler
 {
     public string Kind => WorkKinds.ProcessSourceRecord;
 
@@ -54,42 +61,52 @@ public sealed class ProcessSourceRecordHandler(
         }
 
         var profile = validation.Value!;
-        var existing = await FindArtistAsync(record, profile, cancellationToken);
-        var artist = existing;
-        if (existing is null || !existing.SourceRecordIds.Contains(record.Id))
-        {
-            var merge = ProfileMerger.Merge(existing, ArtistId.ForSource(record.Source, profile.ExternalId), profile, record, now);
-            var stream = merge.Artist.Id.Value;
-            var events = new List<DomainEvent>
-            {
-                existing is null
-                    ? new ArtistDiscovered(stream, now, record.Id, record.Source)
-                    : new ProfileEnriched(stream, now, record.Id, merge.ChangedFields),
-            };
-            events.AddRange(merge.Snapshots.Select(s => new MetricsObserved(stream, now, s.Platform, s.Followers, s.ObservedAt)));
-            artist = await artists.SaveAsync(merge.Artist, merge.Snapshots, events, cancellationToken);
-            if (existing is null)
-            {
-                telemetry.ArtistsDiscovered.Add(1);
-            }
-        }
+        var artist = await FoldAsync(record, profile, now, cancellationToken);
 
         // The score id carries the artist version: a newer profile is scored again, a replay is not.
-        await queue.EnqueueAsync(new WorkItem($"score:{artist!.Id}:{artist.Version}", WorkKinds.ScoreArtist, artist.Id.Value), cancellationToken);
+        await queue.EnqueueAsync(ScoreWork.For(artist), cancellationToken);
         await records.SetStatusAsync(record.Id, SourceRecordStatus.Accepted, cancellationToken);
     }
 
-    private async Task<Artist?> FindArtistAsync(SourceRecord record, SourceProfile profile, CancellationToken cancellationToken)
+    private async Task<Artist> FoldAsync(SourceRecord record, SourceProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Shared platform ids first: the strongest evidence that two records are one artist.
-        foreach (var p in profile.Profiles)
+        var resolution = await resolver.ResolveAsync(record, profile, cancellationToken);
+        var existing = resolution.Target;
+
+        // A record linking artists kept apart so far shows they are one. Merging before folding makes
+        // a replay safe: once merged, every profile of the record leads to the survivor alone.
+        foreach (var other in resolution.AlsoOwners)
         {
-            if (await artists.FindByProfileAsync(p.Platform, p.ExternalId, cancellationToken) is { } byProfile)
-            {
-                return byProfile;
-            }
+            existing = await merges.MergeAsync(existing!.Id, other.Id, resolution.Confidence, cancellationToken) ?? existing;
         }
 
-        return await artists.GetAsync(ArtistId.ForSource(record.Source, profile.ExternalId), cancellationToken);
+        if (existing is not null && existing.SourceRecordIds.Contains(record.Id))
+        {
+            return existing;
+        }
+
+        var id = existing?.Id ?? ArtistId.ForSource(record.Source, profile.ExternalId);
+        if (resolution.ReviewCandidate is { } candidate)
+        {
+            // Recorded before the new artist is saved: a replay finds that artist and skips resolution.
+            await reviews.AddAsync(MatchReview.Open(candidate.Id, id, resolution.ReviewScore!, record.Id, now), cancellationToken);
+        }
+
+        var merge = ProfileMerger.Merge(existing, id, profile, record, now);
+        var stream = id.Value;
+        var events = new List<DomainEvent>
+        {
+            existing is null
+                ? new ArtistDiscovered(stream, now, record.Id, record.Source)
+                : new ProfileEnriched(stream, now, record.Id, merge.ChangedFields, resolution.Confidence),
+        };
+        events.AddRange(merge.Snapshots.Select(s => new MetricsObserved(stream, now, s.Platform, s.Followers, s.ObservedAt)));
+        var saved = await artists.SaveAsync(merge.Artist, merge.Snapshots, events, cancellationToken);
+        if (existing is null)
+        {
+            telemetry.ArtistsDiscovered.Add(1);
+        }
+
+        return saved;
     }
 }

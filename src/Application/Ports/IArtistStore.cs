@@ -12,8 +12,24 @@ public interface IArtistStore
 {
     Task<Artist?> GetAsync(ArtistId id, CancellationToken cancellationToken = default);
 
-    /// <summary>The artist that owns the profile <paramref name="externalId"/> on <paramref name="platform"/>, if any.</summary>
+    /// <summary>
+    /// The artist that owns the profile <paramref name="externalId"/> on <paramref name="platform"/>, if
+    /// any; when the owner is a tombstone (<see cref="Artist.MergedInto"/>), its survivor.
+    /// </summary>
     Task<Artist?> FindByProfileAsync(SourceKind platform, string externalId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> artists whose name has the key <paramref name="nameKey"/>
+    /// (<see cref="Domain.Resolution.NameKey"/>, computed by the store at save), tombstones replaced by
+    /// their survivors, each once.
+    /// </summary>
+    Task<IReadOnlyList<Artist>> FindByNameKeyAsync(string nameKey, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="FindByNameKeyAsync"/>, for artists with a profile or site at <paramref name="link"/> (<see cref="Domain.Resolution.MatchKeys.Link"/>).</summary>
+    Task<IReadOnlyList<Artist>> FindByLinkAsync(Uri link, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="FindByNameKeyAsync"/>, for artists with the e-mail address <paramref name="email"/> (case-insensitive).</summary>
+    Task<IReadOnlyList<Artist>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Inserts (when <see cref="Artist.Version"/> is 0) or updates the artist, appends the snapshots
@@ -27,5 +43,6 @@ public interface IArtistStore
     /// <summary>Snapshots of the artist observed at or after <paramref name="since"/>, oldest first.</summary>
     Task<IReadOnlyList<MetricSnapshot>> GetSnapshotsAsync(ArtistId id, DateTimeOffset since, CancellationToken cancellationToken = default);
 
+    /// <summary>Artists stored, tombstones of merged artists not included.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Telemetry;
 using MonaSpark.Application.Work;
 using MonaSpark.Domain.Artists;
@@ -35,9 +36,9 @@ public sealed class ScoreArtistHandler(
             throw new PermanentWorkException($"'{item.SubjectId}' is not an artist id.");
         }
 
-        // An erased or merged-away artist has nothing left to score.
+        // An erased or merged-away artist has nothing left to score: its survivor is scored instead.
         var artist = await artists.GetAsync(id, cancellationToken);
-        if (artist is null)
+        if (artist is null || artist.MergedInto is not null)
         {
             return;
         }
@@ -49,7 +50,8 @@ public sealed class ScoreArtistHandler(
         }
 
         var now = time.GetUtcNow();
-        var history = await artists.GetSnapshotsAsync(id, now - HistoryWindow, cancellationToken);
+        // A survivor's history includes the snapshots its merged-away artists keep under their own ids.
+        var history = await artists.GetAllSnapshotsAsync(artist, now - HistoryWindow, cancellationToken);
         var score = scorer.Score(artist, history, now);
         var settings = options.Value;
         var priority = score.Priority(new Money(settings.ContactCostMinor, score.ExpectedValue.Currency));

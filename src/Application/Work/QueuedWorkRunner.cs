@@ -13,11 +13,34 @@ namespace MonaSpark.Application.Work;
 public sealed partial class QueuedWorkRunner(
     IWorkQueue queue,
     WorkItemDispatcher dispatcher,
+    IUnitOfWork unitOfWork,
     IOptions<WorkQueueOptions> options,
     ILogger<QueuedWorkRunner> logger)
 {
-    /// <summary>Handles the next visible item; false when the queue had none.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Handles up to <paramref name="maxItems"/> visible items in one unit of work (one transaction on
+    /// the embedded store), each item isolated in a savepoint: a failing item is undone and given back
+    /// alone. A crash before the commit undoes the whole batch and the leases simply expire: nothing is lost.
+    /// </summary>
+    /// <returns>How many items were taken (0 when the queue had none).</returns>
+    public async Task<int> RunBatchAsync(int maxItems, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
+        var taken = 0;
+        await using (var scope = await unitOfWork.BeginAsync(cancellationToken))
+        {
+            while (taken < maxItems && await RunOneAsync(scope, cancellationToken))
+            {
+                taken++;
+            }
+
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        return taken;
+    }
+
+    private async Task<bool> RunOneAsync(IUnitOfWorkScope scope, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var lease = await queue.LeaseAsync(settings.VisibilityTimeout, cancellationToken);
@@ -26,35 +49,60 @@ public sealed partial class QueuedWorkRunner(
             return false;
         }
 
+        Exception? failure = null;
         try
         {
-            await dispatcher.DispatchAsync(lease.Item, cancellationToken);
+            await scope.IsolateAsync(
+                async () =>
+                {
+                    await dispatcher.DispatchAsync(lease.Item, cancellationToken);
+                    await queue.CompleteAsync(lease, cancellationToken);
+                    return true;
+                },
+                cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the lease expires and the item is handled again later.
-            throw;
+            failure = ex;
         }
-        catch (Exception ex)
+
+        if (failure is not null)
         {
-            var reason = $"{ex.GetType().Name}: {ex.Message}";
-            LogFailed(logger, lease.Item.Kind, lease.Item.Id, lease.Attempt, ex);
+            await GiveBackAsync(lease, failure, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task GiveBackAsync(WorkLease lease, Exception ex, CancellationToken cancellationToken)
+    {
+        var reason = $"{ex.GetType().Name}: {ex.Message}";
+        LogFailed(logger, lease.Item.Kind, lease.Item.Id, lease.Attempt, ex);
+        try
+        {
             if (ex is PermanentWorkException)
             {
                 await queue.DeadLetterAsync(lease, reason, cancellationToken);
             }
             else
             {
-                var delay = TimeSpan.FromTicks(settings.RetryBaseDelay.Ticks * (1L << Math.Clamp(lease.Attempt - 1, 0, 16)));
+                var delay = TimeSpan.FromTicks(options.Value.RetryBaseDelay.Ticks * (1L << Math.Clamp(lease.Attempt - 1, 0, 16)));
                 await queue.AbandonAsync(lease, reason, delay, cancellationToken);
             }
-
-            return true;
         }
-
-        await queue.CompleteAsync(lease, cancellationToken);
-        return true;
+        catch (LeaseLostException lost)
+        {
+            // The lease ran out and another worker holds the item now: it is theirs to settle.
+            LogLeaseLost(logger, lease.Item.Id, lost);
+        }
     }
+
+    /// <summary>Handles the next visible item; false when the queue had none.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken = default) =>
+        await RunBatchAsync(1, cancellationToken) > 0;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Id} changed hands before it could be given back")]
+    private static partial void LogLeaseLost(ILogger logger, string id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Kind} {Id} failed on attempt {Attempt}")]
     private static partial void LogFailed(ILogger logger, string kind, string id, int attempt, Exception exception);

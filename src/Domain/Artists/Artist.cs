@@ -31,6 +31,18 @@ public sealed record Artist
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Artists folded into this one, transitively (a merged artist's own merges are flattened in), so
+    /// that their stored snapshots can be read with the survivor's without following chains.
+    /// </summary>
+    public IReadOnlyList<ArtistId> MergedFrom { get; init; } = [];
+
+    /// <summary>
+    /// Set on a tombstone: the artist this one was merged into. A tombstone keeps its own records and
+    /// snapshots so the merge can be undone; reads that find it follow this to the survivor.
+    /// </summary>
+    public ArtistId? MergedInto { get; init; }
+
     /// <summary>Optimistic concurrency: 0 for a new artist, incremented by every save.</summary>
     public long Version { get; init; }
 

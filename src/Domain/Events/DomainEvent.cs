@@ -14,6 +14,7 @@ namespace MonaSpark.Domain.Events;
 [JsonDerivedType(typeof(ArtistDiscovered), nameof(ArtistDiscovered))]
 [JsonDerivedType(typeof(ProfileEnriched), nameof(ProfileEnriched))]
 [JsonDerivedType(typeof(ArtistMerged), nameof(ArtistMerged))]
+[JsonDerivedType(typeof(ArtistUnmerged), nameof(ArtistUnmerged))]
 [JsonDerivedType(typeof(MetricsObserved), nameof(MetricsObserved))]
 [JsonDerivedType(typeof(LeadScored), nameof(LeadScored))]
 [JsonDerivedType(typeof(LeadQualified), nameof(LeadQualified))]

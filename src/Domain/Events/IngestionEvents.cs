@@ -15,11 +15,19 @@ public sealed record ArtistDiscovered(string StreamId, DateTimeOffset OccurredAt
     : DomainEvent(StreamId, OccurredAt);
 
 /// <summary>An existing artist's profile gained or changed fields from a record.</summary>
-public sealed record ProfileEnriched(string StreamId, DateTimeOffset OccurredAt, string SourceRecordId, IReadOnlyList<string> Fields)
+/// <param name="MatchConfidence">
+/// How sure resolution was that the record is this artist: 1 for a shared platform id or the
+/// record's own artist, the <c>MatchScorer</c> confidence for a match by link, e-mail or name.
+/// </param>
+public sealed record ProfileEnriched(string StreamId, DateTimeOffset OccurredAt, string SourceRecordId, IReadOnlyList<string> Fields, double MatchConfidence = 1.0)
     : DomainEvent(StreamId, OccurredAt);
 
 /// <summary>Two artists were found to be one; <see cref="DomainEvent.StreamId"/> is the survivor.</summary>
 public sealed record ArtistMerged(string StreamId, DateTimeOffset OccurredAt, string MergedArtistId, double Confidence)
+    : DomainEvent(StreamId, OccurredAt);
+
+/// <summary>A merge was undone: <see cref="DomainEvent.StreamId"/> was rebuilt from its own records and <paramref name="UnmergedArtistId"/> restored.</summary>
+public sealed record ArtistUnmerged(string StreamId, DateTimeOffset OccurredAt, string UnmergedArtistId)
     : DomainEvent(StreamId, OccurredAt);
 
 /// <summary>Audience figures were observed on a platform.</summary>

@@ -72,6 +72,8 @@ public static class ProfileMerger
             SourceRecordIds = [.. existing?.SourceRecordIds ?? [], record.Id],
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,
+            MergedFrom = existing?.MergedFrom ?? [],
+            MergedInto = existing?.MergedInto,
             Version = existing?.Version ?? 0,
         };
 

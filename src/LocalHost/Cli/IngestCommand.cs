@@ -51,7 +51,7 @@ internal static class IngestCommand
         }
 
         var runner = app.Services.GetRequiredService<QueuedWorkRunner>();
-        while (await runner.RunOnceAsync(cancellationToken))
+        while (await runner.RunBatchAsync(WorkQueuePump.BatchSize, cancellationToken) > 0)
         {
         }
 

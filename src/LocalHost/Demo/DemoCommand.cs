@@ -4,6 +4,7 @@ using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
 using MonaSpark.LocalHost.Cli;
 using MonaSpark.LocalHost.Hosting;
+using MonaSpark.Sources.Recordings;
 
 namespace MonaSpark.LocalHost.Demo;
 
@@ -17,8 +18,13 @@ internal static class DemoCommand
 
     public static async Task<int> RunAsync(DemoSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var app = LocalWebHost.Build(settings.DataDirectory, quiet: true, services =>
-            services.AddSingleton<ISourceConnector>(sp => new SampleArtistSource(settings.Records, settings.Seed, sp.GetRequiredService<TimeProvider>())));
+        // No credentials here: the API connectors talk to recorded payloads served on loopback, through the same code.
+        await using var recorded = await RecordedSourcesServer.StartAsync(cancellationToken);
+        await using var app = LocalWebHost.Build(
+            settings.DataDirectory,
+            quiet: true,
+            services => services.AddSingleton<ISourceConnector>(sp => new SampleArtistSource(settings.Records, settings.Seed, sp.GetRequiredService<TimeProvider>())),
+            recorded.ConnectorSettings());
         if (await HostStartup.StartAsync(app, cancellationToken) is { } problem)
         {
             await error.WriteLineAsync($"monaspark: {problem}");
@@ -57,16 +63,22 @@ internal static class DemoCommand
     private static async Task IngestAsync(IServiceProvider services, int records, TextWriter output, CancellationToken cancellationToken)
     {
         var sync = services.GetRequiredService<SourceSync>();
-        var step = Math.Max(1, records / 4);
         var progress = new SynchronousProgress<SyncProgress>(p =>
         {
-            if (p.Fetched % step == 0 || p.Fetched == records)
+            if (p.Fetched % 50 == 0)
             {
-                output.WriteLine($"  landing sample records… {p.Fetched}/{records}");
+                output.WriteLine($"  landing {p.Connector}… {p.Fetched}");
             }
         });
+
         // The demo always lands its whole sample, fresh or not.
-        await sync.RunAsync(maxPages: (records / SourceSync.PageSize) + 1, force: true, progress: progress, cancellationToken: cancellationToken);
+        var report = await sync.RunAsync(maxPages: (records / SourceSync.PageSize) + 10, force: true, progress: progress, cancellationToken: cancellationToken);
+        foreach (var source in report.Sources)
+        {
+            await output.WriteLineAsync(source.Error is null
+                ? $"  {source.Connector,-11} {source.Fetched,5} records fetched, {source.Added} new"
+                : $"  {source.Connector,-11} {source.Fetched,5} records fetched, then failed: {source.Error}");
+        }
     }
 
     private static async Task WaitForPipelineAsync(IServiceProvider services, TextWriter output, TimeProvider time, CancellationToken cancellationToken)

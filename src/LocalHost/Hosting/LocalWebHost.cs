@@ -15,10 +15,16 @@ internal static class LocalWebHost
     /// <summary>Requests per minute per client on the public routes.</summary>
     public const int PublicRequestsPerMinute = 600;
 
-    public static WebApplication Build(string dataDirectory, bool quiet, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Configuration added last (the demo points the source connectors at its recorded servers).</param>
+    public static WebApplication Build(string dataDirectory, bool quiet, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration[$"{LocalStorageOptions.SectionName}:{nameof(LocalStorageOptions.DataDirectory)}"] = dataDirectory;
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

@@ -17,6 +17,9 @@ internal sealed partial class WorkQueuePump(
     /// <summary>Workers in parallel: SQLite has one writer at a time, so more adds contention, not throughput.</summary>
     public const int Workers = 2;
 
+    /// <summary>Items per unit of work: one commit per batch, and the write lock is held for a few milliseconds only.</summary>
+    public const int BatchSize = 64;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunWorkerAsync(stoppingToken)));
 
@@ -29,7 +32,7 @@ internal sealed partial class WorkQueuePump(
         {
             try
             {
-                if (!await runner.RunOnceAsync(stoppingToken))
+                if (await runner.RunBatchAsync(BatchSize, stoppingToken) == 0)
                 {
                     await Task.Delay(idle, time, stoppingToken);
                 }

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+
+namespace MonaSpark.Adapters.Local;
+
+public sealed partial class SqliteDatabase
+{
+    /// <summary>The unit of work open on this async flow, if any (see <see cref="SqliteUnitOfWork"/>).</summary>
+    private static readonly AsyncLocal<AmbientTransaction?> Ambient = new();
+
+    /// <summary>The open transaction of this database on the current flow, or null.</summary>
+    internal AmbientTransaction? Current => Ambient.Value is { } ambient && ReferenceEquals(ambient.Owner, this) && !ambient.Closed ? ambient : null;
+
+    /// <summary>The transaction a command on <paramref name="connection"/> must join, when it is the ambient one.</summary>
+    internal static SqliteTransaction? AmbientTransactionOf(SqliteConnection connection) =>
+        Ambient.Value is { Closed: false } ambient && ReferenceEquals(ambient.Connection, connection) ? ambient.Transaction : null;
+
+    /// <summary>
+    /// Opens the connection and its <c>BEGIN IMMEDIATE</c> transaction and makes them ambient. Synchronous
+    /// on purpose: an <see cref="AsyncLocal{T}"/> set inside an async method does not flow back to its caller.
+    /// </summary>
+    internal AmbientTransaction BeginAmbient()
+    {
+        if (Current is not null)
+        {
+            throw new InvalidOperationException("A unit of work is already open on this flow; nest with savepoints instead.");
+        }
+
+        EnsureCreated();
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using (var pragmas = connection.Command(ConnectionPragmas))
+        {
+            pragmas.ExecuteNonQuery();
+        }
+
+        var ambient = new AmbientTransaction(this, connection, connection.BeginTransaction(deferred: false));
+        Ambient.Value = ambient;
+        return ambient;
+    }
+
+    /// <summary>Closes the ambient transaction (committing or rolling back) and clears it from the flow. Synchronous, as <see cref="BeginAmbient"/>.</summary>
+    internal static void EndAmbient(AmbientTransaction ambient, bool commit)
+    {
+        if (ambient.Closed)
+        {
+            return;
+        }
+
+        ambient.Closed = true;
+        try
+        {
+            if (commit)
+            {
+                ambient.Transaction.Commit();
+            }
+            else
+            {
+                ambient.Transaction.Rollback();
+            }
+        }
+        finally
+        {
+            ambient.Transaction.Dispose();
+            ambient.Connection.Dispose();
+            if (ReferenceEquals(Ambient.Value, ambient))
+            {
+                Ambient.Value = null;
+            }
+        }
+    }
+
+    /// <summary>A connection and transaction shared by every store call on one flow.</summary>
+    internal sealed class AmbientTransaction(SqliteDatabase owner, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        public SqliteDatabase Owner { get; } = owner;
+
+        public SqliteConnection Connection { get; } = connection;
+
+        public SqliteTransaction Transaction { get; } = transaction;
+
+        public bool Closed { get; set; }
+
+        public int Savepoints { get; set; }
+    }
+}

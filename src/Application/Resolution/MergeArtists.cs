@@ -1,0 +1,51 @@
+using MonaSpark.Application.Ports;
+using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Resolution;
+
+namespace MonaSpark.Application.Resolution;
+
+/// <summary>
+/// Use case: two stored artists are one. The survivor is saved first with everything of both
+/// (<see cref="ArtistMerge"/>) and the <see cref="ArtistMerged"/> event, then the other becomes a
+/// tombstone. Idempotent and safe to replay after a crash between the two saves: a survivor that
+/// already lists the other only completes the tombstone, and the event is written once.
+/// </summary>
+public sealed class MergeArtists(IArtistStore artists, IWorkQueue queue, TimeProvider time)
+{
+    /// <returns>The survivor as stored; null when either artist does not exist.</returns>
+    public async Task<Artist?> MergeAsync(ArtistId survivorId, ArtistId mergedId, double confidence, CancellationToken cancellationToken = default)
+    {
+        var survivor = await artists.GetSurvivorAsync(survivorId, cancellationToken);
+        var merged = await artists.GetAsync(mergedId, cancellationToken);
+        if (merged?.MergedInto is not null && merged.MergedInto != survivor?.Id)
+        {
+            // Merged into a third artist earlier: that artist is what joins the survivor now.
+            merged = await artists.FollowAsync(merged, cancellationToken);
+        }
+
+        if (survivor is null || merged is null || merged.Id == survivor.Id)
+        {
+            return survivor;
+        }
+
+        var now = time.GetUtcNow();
+        if (!survivor.MergedFrom.Contains(merged.Id))
+        {
+            var combined = ArtistMerge.Combine(survivor, merged, now);
+            survivor = await artists.SaveAsync(
+                combined.Survivor,
+                [],
+                [new ArtistMerged(survivor.Id.Value, now, merged.Id.Value, confidence)],
+                cancellationToken);
+            await queue.EnqueueAsync(ScoreWork.For(survivor), cancellationToken);
+        }
+
+        if (merged.MergedInto != survivor.Id)
+        {
+            await artists.SaveAsync(merged with { MergedInto = survivor.Id, UpdatedAt = now }, [], [], cancellationToken);
+        }
+
+        return survivor;
+    }
+}

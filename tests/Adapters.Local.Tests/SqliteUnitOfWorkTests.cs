@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MonaSpark.Application.Options;
+using MonaSpark.Application.Ports;
+using MonaSpark.Application.Telemetry;
+using MonaSpark.Application.Work;
+using MonaSpark.Domain.Sources;
+using MonaSpark.TestKit;
+using Shouldly;
+using Xunit;
+
+namespace MonaSpark.Adapters.Local.Tests;
+
+public sealed class SqliteUnitOfWorkTests : IDisposable
+{
+    private readonly TempDataDirectory _directory = new();
+    private readonly FakeTimeProvider _time = new(Samples.Epoch);
+    private readonly SqliteDatabase _database;
+    private readonly SqliteUnitOfWork _sut;
+    private readonly SqliteSourceRecordStore _records;
+    private readonly SqliteWorkQueue _queue;
+
+    public SqliteUnitOfWorkTests()
+    {
+        _database = _directory.Open();
+        _sut = new SqliteUnitOfWork(_database);
+        _records = new SqliteSourceRecordStore(_database, _time);
+        _queue = new SqliteWorkQueue(_database, _time, Microsoft.Extensions.Options.Options.Create(new WorkQueueOptions { MaxAttempts = 3 }));
+    }
+
+    public void Dispose() => _directory.Delete();
+
+    private static SourceRecord Record(string key) => new(SourceRecord.IdFor(SourceKind.Import, key, "{}"), SourceKind.Import, key, "{}", Samples.Epoch);
+
+    [Fact]
+    public async Task Commit_KeepsEveryWriteOfTheScope()
+    {
+        await using (var scope = await _sut.BeginAsync())
+        {
+            await _records.AddAsync(Record("a"), []);
+            await _queue.EnqueueAsync(new WorkItem("w", WorkKinds.ScoreArtist, "x"));
+            (await _records.GetAsync(Record("a").Id)).ShouldNotBeNull();
+            await scope.CommitAsync();
+        }
+
+        (await _records.GetAsync(Record("a").Id)).ShouldNotBeNull();
+        (await _queue.GetDepthAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DisposeWithoutCommit_UndoesEverything()
+    {
+        await using (await _sut.BeginAsync())
+        {
+            await _records.AddAsync(Record("a"), []);
+            await _queue.EnqueueAsync(new WorkItem("w", WorkKinds.ScoreArtist, "x"));
+        }
+
+        (await _records.GetAsync(Record("a").Id)).ShouldBeNull();
+        (await _queue.GetDepthAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task IsolateAsync_Throwing_UndoesOnlyItsOwnWrites()
+    {
+        await using (var scope = await _sut.BeginAsync())
+        {
+            await scope.IsolateAsync(() => _records.AddAsync(Record("kept"), []));
+            await Should.ThrowAsync<InvalidOperationException>(() => scope.IsolateAsync<bool>(async () =>
+            {
+                await _records.AddAsync(Record("undone"), []);
+                throw new InvalidOperationException("boom");
+            }));
+            await scope.CommitAsync();
+        }
+
+        (await _records.GetAsync(Record("kept").Id)).ShouldNotBeNull();
+        (await _records.GetAsync(Record("undone").Id)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task RunBatchAsync_OneFailingItem_CompletesTheOthersAndGivesItBack()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _queue.EnqueueAsync(new WorkItem($"w{i}", WorkKinds.ScoreArtist, $"s{i}"));
+        }
+
+        var handler = new RecordingHandler(_records, failOn: "s2");
+        var runner = new QueuedWorkRunner(
+            _queue,
+            new WorkItemDispatcher([handler], new MonaSparkTelemetry(new TestMeterFactory())),
+            _sut,
+            Microsoft.Extensions.Options.Options.Create(new WorkQueueOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromSeconds(10) }),
+            NullLogger<QueuedWorkRunner>.Instance);
+
+        (await runner.RunBatchAsync(64)).ShouldBe(5);
+
+        (await _queue.GetDepthAsync()).ShouldBe(1);
+        (await _records.CountBySourceAndStatusAsync()).Sum(c => c.Count).ShouldBe(4);
+        (await _records.GetAsync(Record("s2").Id)).ShouldBeNull();
+        _time.Advance(TimeSpan.FromSeconds(11));
+        (await _queue.LeaseAsync(TimeSpan.FromSeconds(30))).ShouldNotBeNull().Attempt.ShouldBe(2);
+    }
+
+    /// <summary>Writes a record per item so the test can see which items' writes survived.</summary>
+    private sealed class RecordingHandler(SqliteSourceRecordStore records, string failOn) : IWorkItemHandler
+    {
+        public string Kind => WorkKinds.ScoreArtist;
+
+        public async Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
+        {
+            await records.AddAsync(Record(item.SubjectId), [], cancellationToken);
+            if (item.SubjectId == failOn)
+            {
+                throw new TimeoutException("slow dependency");
+            }
+        }
+    }
+
+    private sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+    {
+        public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
+
+        public void Dispose()
+        {
+        }
+    }
+}
