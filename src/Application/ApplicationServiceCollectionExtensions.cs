@@ -29,6 +29,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<ILeadScorer, BaselineLeadScorer>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, ImportValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, WebPageValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, SpotifyArtistValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, YouTubeChannelValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, SoundCloudUserValidator>());

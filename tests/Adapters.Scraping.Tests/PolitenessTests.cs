@@ -11,38 +11,39 @@ namespace MonaSpark.Adapters.Scraping.Tests;
 public sealed class PolitenessTests
 {
     [Fact(Timeout = 5_000)]
-    public async Task WaitTurn_SameHost_WaitsTheDelayOnTheTimeProvider()
+    public async Task Enter_SameHost_WaitsTheDelayAfterThePreviousRequestOnTheTimeProvider()
     {
         var time = new FakeTimeProvider();
         var sut = new PolitenessGate(time);
         var delay = TimeSpan.FromSeconds(2);
 
-        await sut.WaitTurnAsync("lunavale.fr", delay);
-        var second = sut.WaitTurnAsync("lunavale.fr", delay);
-        var third = sut.WaitTurnAsync("lunavale.fr", delay);
-        var otherHost = sut.WaitTurnAsync("zeliemaree.fr", delay);
+        var first = await sut.EnterAsync("lunavale.fr", delay);
+        var second = sut.EnterAsync("lunavale.fr", delay);
+        var otherHost = sut.EnterAsync("zeliemaree.fr", delay);
 
         otherHost.IsCompleted.ShouldBeTrue();
+        time.Advance(TimeSpan.FromSeconds(5));
+        second.IsCompleted.ShouldBeFalse(); // the first request is still running
+        first.Dispose();
+        await Task.Delay(20);
         second.IsCompleted.ShouldBeFalse();
         time.Advance(TimeSpan.FromMilliseconds(1999));
+        await Task.Delay(20);
         second.IsCompleted.ShouldBeFalse();
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await second;
-        third.IsCompleted.ShouldBeFalse();
-        time.Advance(delay);
-        await third;
+        (await second).Dispose();
     }
 
     [Fact(Timeout = 5_000)]
-    public async Task WaitTurn_AfterTheGap_DoesNotWait()
+    public async Task Enter_AfterTheGap_DoesNotWait()
     {
         var time = new FakeTimeProvider();
         var sut = new PolitenessGate(time);
 
-        await sut.WaitTurnAsync("a.test", TimeSpan.FromSeconds(2));
+        (await sut.EnterAsync("a.test", TimeSpan.FromSeconds(2))).Dispose();
         time.Advance(TimeSpan.FromSeconds(5));
 
-        sut.WaitTurnAsync("a.test", TimeSpan.FromSeconds(2)).IsCompleted.ShouldBeTrue();
+        sut.EnterAsync("a.test", TimeSpan.FromSeconds(2)).IsCompleted.ShouldBeTrue();
     }
 
     [Fact(Timeout = 20_000)]

@@ -57,7 +57,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    public static LocalHostProcess Start(params string[] args)
+    public static LocalHostProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public static LocalHostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -74,6 +76,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var host = new LocalHostProcess(process, port);
         process.OutputDataReceived += (_, e) => Append(host._stdout, e.Data);

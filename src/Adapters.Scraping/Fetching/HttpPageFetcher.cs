@@ -29,7 +29,7 @@ public sealed class HttpPageFetcher(GuardedHttp http, RobotsCache robots, Polite
     internal async Task<HttpResponseMessage> FetchResourceAsync(Uri url, CancellationToken cancellationToken) =>
         await http.GetAsync(url, options.Value.MaxPageBytes, cancellationToken, (hop, ct) => BeforePageRequestAsync(hop, polite: false, ct));
 
-    private async Task BeforePageRequestAsync(Uri url, bool polite, CancellationToken cancellationToken)
+    private async Task<IDisposable?> BeforePageRequestAsync(Uri url, bool polite, CancellationToken cancellationToken)
     {
         var (allowed, crawlDelay) = await robots.CheckAsync(url, cancellationToken);
         if (!allowed)
@@ -37,11 +37,13 @@ public sealed class HttpPageFetcher(GuardedHttp http, RobotsCache robots, Polite
             throw new PageRefusedException(RefusalReason.Robots, $"robots.txt of {url.Host} disallows {url.AbsolutePath} for {options.Value.ProductToken}.");
         }
 
-        if (polite)
+        if (!polite)
         {
-            var delay = crawlDelay is { } d && d > options.Value.PolitenessDelay ? d : options.Value.PolitenessDelay;
-            await politeness.WaitTurnAsync(url.IdnHost, delay, cancellationToken);
+            return null;
         }
+
+        var delay = crawlDelay is { } d && d > options.Value.PolitenessDelay ? d : options.Value.PolitenessDelay;
+        return await politeness.EnterAsync(url.IdnHost, delay, cancellationToken);
     }
 
     private static void EnsureHtml(HttpResponseMessage response, Uri url)

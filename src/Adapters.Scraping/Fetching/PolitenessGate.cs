@@ -1,30 +1,59 @@
+using System.Collections.Concurrent;
+
 namespace MonaSpark.Adapters.Scraping.Fetching;
 
 /// <summary>
-/// Spaces page requests to the same host: each caller reserves the next free slot for the host and
-/// waits for it on the injected <see cref="TimeProvider"/> (never a thread sleep), so concurrent
-/// callers queue up in order and other hosts are not held back.
+/// Politeness per host: one page request at a time, and the next one starts no sooner than the delay
+/// after the previous one finished (a slow response does not eat into the gap). Waiting is on the
+/// injected <see cref="TimeProvider"/>, never a thread sleep; other hosts are never held back.
 /// </summary>
 public sealed class PolitenessGate(TimeProvider time)
 {
-    private readonly Dictionary<string, DateTimeOffset> _next = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<string, HostSlot> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Waits until a request to <paramref name="host"/> is due; the following one is due <paramref name="delay"/> later.</summary>
-    public async Task WaitTurnAsync(string host, TimeSpan delay, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits for <paramref name="host"/>'s turn. Dispose the lease when the request is done: the host's
+    /// next request is then due <paramref name="delay"/> later.
+    /// </summary>
+    public async Task<IDisposable> EnterAsync(string host, TimeSpan delay, CancellationToken cancellationToken = default)
     {
-        TimeSpan wait;
-        lock (_lock)
+        var slot = _hosts.GetOrAdd(host, _ => new HostSlot());
+        await slot.Turn.WaitAsync(cancellationToken);
+        try
         {
-            var now = time.GetUtcNow();
-            var due = _next.TryGetValue(host, out var next) && next > now ? next : now;
-            _next[host] = due + delay;
-            wait = due - now;
+            var wait = slot.NextDue - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+        catch
+        {
+            slot.Turn.Release();
+            throw;
         }
 
-        if (wait > TimeSpan.Zero)
+        return new Lease(slot, delay, time);
+    }
+
+    private sealed class HostSlot
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public DateTimeOffset NextDue { get; set; } = DateTimeOffset.MinValue;
+    }
+
+    private sealed class Lease(HostSlot slot, TimeSpan delay, TimeProvider time) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
         {
-            await Task.Delay(wait, time, cancellationToken);
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                slot.NextDue = time.GetUtcNow() + delay;
+                slot.Turn.Release();
+            }
         }
     }
 }

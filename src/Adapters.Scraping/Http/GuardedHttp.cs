@@ -7,8 +7,8 @@ namespace MonaSpark.Adapters.Scraping.Http;
 /// <summary>
 /// GET through the scraping client (SSRF-guarded sockets, resilience pipeline, bounded body) with
 /// redirects followed here, not by the handler: every hop is re-checked by <see cref="UrlGuard"/>
-/// (scheme, credentials, allow-list) and by the caller's <c>beforeHop</c> (robots.txt, politeness)
-/// before it is requested, and its address is checked again when its socket connects.
+/// (scheme, credentials, allow-list) and by the caller's <c>beforeHop</c> (robots.txt, politeness;
+/// the lease it returns is disposed when the hop's response is in) before it is requested, and its address is checked again when its socket connects.
 /// </summary>
 public sealed class GuardedHttp(IHttpClientFactory clients, UrlGuard guard, IOptions<WebScrapingOptions> options)
 {
@@ -23,7 +23,7 @@ public sealed class GuardedHttp(IHttpClientFactory clients, UrlGuard guard, IOpt
         Uri url,
         int maxBytes,
         CancellationToken cancellationToken,
-        Func<Uri, CancellationToken, Task>? beforeHop = null)
+        Func<Uri, CancellationToken, Task<IDisposable?>>? beforeHop = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         var client = clients.CreateClient(ClientName);
@@ -31,11 +31,8 @@ public sealed class GuardedHttp(IHttpClientFactory clients, UrlGuard guard, IOpt
         for (var hop = 0; ; hop++)
         {
             guard.CheckUrl(current);
-            if (beforeHop is not null)
-            {
-                await beforeHop(current, cancellationToken);
-            }
-
+            // The hop's lease (politeness turn) is held until its response is read.
+            using var lease = beforeHop is null ? null : await beforeHop(current, cancellationToken);
             var request = new HttpRequestMessage(HttpMethod.Get, current);
             request.Options.Set(MaxBytesKey, maxBytes);
             HttpResponseMessage response;

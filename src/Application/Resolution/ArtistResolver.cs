@@ -62,7 +62,7 @@ public sealed class ArtistResolver(IArtistStore artists, IOptions<ResolutionOpti
     private async Task<IReadOnlyList<Artist>> CandidatesAsync(SourceProfile profile, int max, CancellationToken cancellationToken)
     {
         var found = new List<Artist>();
-        foreach (var link in profile.Profiles.Select(p => p.Url).DistinctBy(MatchKeys.Link))
+        foreach (var link in profile.Profiles.Select(p => p.Url).Concat(profile.Websites ?? []).DistinctBy(MatchKeys.Link))
         {
             found.AddRange(await artists.FindByLinkAsync(link, max, cancellationToken));
         }

@@ -24,6 +24,9 @@ public sealed record Artist
 
     public IReadOnlyList<ContactPoint> ContactPoints { get; init; } = [];
 
+    /// <summary>Links the artist published (own site, pages on other platforms), each with where it was seen.</summary>
+    public IReadOnlyList<Sourced<Uri>> Websites { get; init; } = [];
+
     /// <summary>Ids of the raw records this profile was built from.</summary>
     public IReadOnlyList<string> SourceRecordIds { get; init; } = [];
 

@@ -49,6 +49,7 @@ public static class MatchKeys
         }
 
         keys.AddRange(artist.Profiles.Select(p => new MatchKey(MatchKeyKind.Link, Link(p.Url))));
+        keys.AddRange(artist.Websites.Select(w => new MatchKey(MatchKeyKind.Link, Link(w.Value))));
         keys.AddRange(artist.ContactPoints
             .Where(c => c.Channel == ContactChannel.Email)
             .Select(c => new MatchKey(MatchKeyKind.Email, Email(c.Address))));

@@ -40,7 +40,7 @@ public static class MatchScorer
         }
 
         var shared = 0.0;
-        var links = a.Profiles.Select(p => MatchKeys.Link(p.Url)).Intersect(b.Profiles.Select(p => MatchKeys.Link(p.Url)), StringComparer.Ordinal).Any();
+        var links = a.Links.Select(MatchKeys.Link).Intersect(b.Links.Select(MatchKeys.Link), StringComparer.Ordinal).Any();
         if (links)
         {
             shared = SharedLinkOrEmail;

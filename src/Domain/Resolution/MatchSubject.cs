@@ -9,8 +9,12 @@ public sealed record MatchSubject(
     CountryCode? Country,
     IReadOnlyList<string> Genres,
     IReadOnlyList<ProfileLink> Profiles,
-    IReadOnlyList<string> Emails)
+    IReadOnlyList<string> Emails,
+    IReadOnlyList<Uri>? Websites = null)
 {
+    /// <summary>Every link that identifies the subject: its platform pages and the sites it published.</summary>
+    public IEnumerable<Uri> Links => Profiles.Select(p => p.Url).Concat(Websites ?? []);
+
     public static MatchSubject Of(Artist artist)
     {
         ArgumentNullException.ThrowIfNull(artist);
@@ -19,12 +23,13 @@ public sealed record MatchSubject(
             artist.Country?.Value,
             artist.Genres?.Value ?? [],
             artist.Profiles.Select(p => new ProfileLink(p.Platform, p.ExternalId, p.Url)).ToList(),
-            artist.ContactPoints.Where(c => c.Channel == ContactChannel.Email).Select(c => c.Address).ToList());
+            artist.ContactPoints.Where(c => c.Channel == ContactChannel.Email).Select(c => c.Address).ToList(),
+            artist.Websites.Select(w => w.Value).ToList());
     }
 
     public static MatchSubject Of(SourceProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return new MatchSubject(profile.Name, profile.Country, profile.Genres, profile.Profiles, profile.BusinessEmail is { } e ? [e] : []);
+        return new MatchSubject(profile.Name, profile.Country, profile.Genres, profile.Profiles, profile.BusinessEmail is { } e ? [e] : [], profile.Websites ?? []);
     }
 }

@@ -50,6 +50,17 @@ public static class ProfileMerger
             }
         }
 
+        var websites = (existing?.Websites ?? []).ToList();
+        foreach (var site in profile.Websites ?? [])
+        {
+            var key = Resolution.MatchKeys.Link(site);
+            if (!websites.Any(w => Resolution.MatchKeys.Link(w.Value) == key))
+            {
+                websites.Add(new Sourced<Uri>(site, provenance));
+                changed.Add("websites");
+            }
+        }
+
         var contacts = (existing?.ContactPoints ?? []).ToList();
         if (profile.BusinessEmail is { } email
             && !contacts.Any(x => x.Channel == ContactChannel.Email && string.Equals(x.Address, email, StringComparison.OrdinalIgnoreCase)))
@@ -69,6 +80,7 @@ public static class ProfileMerger
             ImageUrl = image,
             Profiles = profiles,
             ContactPoints = contacts,
+            Websites = websites,
             SourceRecordIds = [.. existing?.SourceRecordIds ?? [], record.Id],
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,

@@ -9,6 +9,7 @@ namespace MonaSpark.Domain.Validation;
 /// documented shape to this; resolution and merging work on this alone.
 /// </summary>
 /// <param name="ExternalId">The source's id for the artist (Spotify id, channel id, page URL, import id).</param>
+/// <param name="Websites">Other links the artist published (own site, other platforms' pages): match keys, not profiles.</param>
 public sealed record SourceProfile(
     string ExternalId,
     string Name,
@@ -19,7 +20,8 @@ public sealed record SourceProfile(
     string? BusinessEmail,
     IReadOnlyList<ProfileLink> Profiles,
     IReadOnlyList<ObservedMetric> Metrics,
-    DateTimeOffset ObservedAt);
+    DateTimeOffset ObservedAt,
+    IReadOnlyList<Uri>? Websites = null);
 
 public sealed record ProfileLink(SourceKind Platform, string ExternalId, Uri Url);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MonaSpark.Application.Ingestion;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
+using MonaSpark.Domain.Events;
 using MonaSpark.LocalHost.Cli;
 using MonaSpark.LocalHost.Hosting;
 using MonaSpark.Sources.Recordings;
@@ -57,6 +58,7 @@ internal static class DemoCommand
         var kpis = await app.Services.GetRequiredService<KpiQuery>().GetAsync(CancellationToken.None);
         var top = await app.Services.GetRequiredService<LeadQueries>().TopAsync(10, CancellationToken.None);
         await Report.WriteDemoAsync(output, kpis, top, clock.Elapsed);
+        await WriteResolutionAsync(app.Services, output);
         return 0;
     }
 
@@ -102,6 +104,50 @@ internal static class DemoCommand
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+    }
+
+    /// <summary>How records from different sources came together: folds by match, merges, and matches left for a person to review.</summary>
+    private static async Task WriteResolutionAsync(IServiceProvider services, TextWriter output)
+    {
+        var journal = services.GetRequiredService<IJournal>();
+        int folded = 0, merged = 0, unmerged = 0;
+        long after = 0;
+        while (await journal.ReadAsync(after, 1000, CancellationToken.None) is { Count: > 0 } page)
+        {
+            foreach (var entry in page)
+            {
+                switch (entry.Event)
+                {
+                    case ProfileEnriched { MatchConfidence: < 1.0 }:
+                        folded++;
+                        break;
+                    case ArtistMerged:
+                        merged++;
+                        break;
+                    case ArtistUnmerged:
+                        unmerged++;
+                        break;
+                }
+            }
+
+            after = page[^1].Position;
+        }
+
+        var reviews = await services.GetRequiredService<IMatchReviewStore>().ListPendingAsync(10_000, CancellationToken.None);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Resolution across sources");
+        await output.WriteLineAsync($"  records folded into an existing artist by name, link or e-mail: {folded}");
+        await output.WriteLineAsync($"  artists merged: {merged} (undone: {unmerged})");
+        await output.WriteLineAsync($"  uncertain matches kept apart for review: {reviews.Count} (GET /api/reviews)");
+        var artists = services.GetRequiredService<IArtistStore>();
+        foreach (var review in reviews.Take(3))
+        {
+            var a = await artists.GetAsync(review.ArtistA, CancellationToken.None);
+            var b = await artists.GetAsync(review.ArtistB, CancellationToken.None);
+            await output.WriteLineAsync(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"    {a?.Name.Value} ({a?.Name.Provenance.Source}) ~ {b?.Name.Value} ({b?.Name.Provenance.Source}): {review.Confidence:F2}, {string.Join("; ", review.Reasons)}"));
         }
     }
 

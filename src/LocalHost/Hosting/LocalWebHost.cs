@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Api;
+using MonaSpark.Application.Ingestion;
+using MonaSpark.Application.Ports;
 using MonaSpark.Composition;
 using OpenTelemetry.Metrics;
 
@@ -54,6 +56,9 @@ internal static class LocalWebHost
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapMonaSparkApi();
+        app.MapPost(
+            "/api/ingest",
+            (HttpRequest request, SourceSync sync, IEnumerable<ISourceConnector> connectors, CancellationToken ct) => IngestEndpoint.PostAsync(request, sync, connectors, ct)).AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(MonaSparkEndpoints.PublicRateLimitPolicy);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

@@ -43,7 +43,7 @@ public sealed class InstagramBusinessValidator : ISourceValidator
 
             var name = r.String(root, "name", "$.name", required: false, PayloadReader.MaxNameLength);
             var bio = r.String(root, "biography", "$.biography", required: false, MaxBiographyLength);
-            r.Url(root, "website", "$.website", required: false, allowHttp: true);
+            var website = r.Url(root, "website", "$.website", required: false, allowHttp: true);
             var picture = r.Url(root, "profile_picture_url", "$.profile_picture_url", required: false);
             var followers = r.Integer(root, "followers_count", "$.followers_count", required: true, 0, ImportRecordValidator.MaxFollowers);
             r.Integer(root, "media_count", "$.media_count", required: false, 0, 10_000_000);
@@ -57,7 +57,8 @@ public sealed class InstagramBusinessValidator : ISourceValidator
                 id!, (string.IsNullOrWhiteSpace(name) ? username! : name).Trim(), string.IsNullOrWhiteSpace(bio) ? null : bio, null, [], picture, null,
                 [new ProfileLink(SourceKind.Instagram, id!, new Uri($"https://www.instagram.com/{username}/"))],
                 [new ObservedMetric(SourceKind.Instagram, record.FetchedAt, followers!.Value, null, null)],
-                record.FetchedAt));
+                record.FetchedAt,
+                [.. website is null ? [] : new[] { website }, .. TextLinks.Extract(bio)]));
         }
     }
 }

@@ -32,6 +32,7 @@ public sealed class SoundCloudUserValidator : ISourceValidator
             var root = document!.RootElement;
             var r = new PayloadReader();
             string? id = null, username = null, fullName = null, bio = null;
+            Uri? website = null;
             Uri? permalink = null, avatar = null;
             long? followers = null;
             if (r.Object(root, "user", "$.user", required: true) is { } user)
@@ -47,6 +48,7 @@ public sealed class SoundCloudUserValidator : ISourceValidator
                 username = r.String(user, "username", "$.user.username", required: true, PayloadReader.MaxNameLength);
                 fullName = r.String(user, "full_name", "$.user.full_name", required: false, PayloadReader.MaxNameLength);
                 bio = r.String(user, "description", "$.user.description", required: false, PayloadReader.MaxBioLength);
+                website = r.Url(user, "website", "$.user.website", required: false, allowHttp: true);
                 permalink = r.Url(user, "permalink_url", "$.user.permalink_url", required: true, Hosts);
                 avatar = r.Url(user, "avatar_url", "$.user.avatar_url", required: false);
                 followers = r.Integer(user, "followers_count", "$.user.followers_count", required: true, 0, ImportRecordValidator.MaxFollowers);
@@ -63,7 +65,8 @@ public sealed class SoundCloudUserValidator : ISourceValidator
                 id!, name.Trim(), string.IsNullOrWhiteSpace(bio) ? null : bio, null, genres, avatar, null,
                 [new ProfileLink(SourceKind.SoundCloud, id!, permalink!)],
                 [new ObservedMetric(SourceKind.SoundCloud, record.FetchedAt, followers!.Value, plays, null)],
-                record.FetchedAt));
+                record.FetchedAt,
+                [.. website is null ? [] : new[] { website }, .. TextLinks.Extract(bio)]));
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class YouTubeChannelValidator : ISourceValidator
                 id!, title!.Trim(), string.IsNullOrWhiteSpace(description) ? null : description, country is null ? null : new CountryCode(country.ToUpperInvariant()),
                 [], thumbnail, null,
                 [new ProfileLink(SourceKind.YouTube, id!, new Uri($"https://www.youtube.com/channel/{id}"))],
-                metrics, record.FetchedAt));
+                metrics, record.FetchedAt, TextLinks.Extract(description)));
         }
     }
 
