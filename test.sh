@@ -14,6 +14,9 @@ echo "==> Azurite (Azure Storage emulator)"
 eng/azurite.sh
 trap 'eng/azurite.sh stop >/dev/null 2>&1 || true' EXIT
 
+echo "==> Chromium (Debian's, for the scraping browser path and browser tests)"
+eng/chromium.sh
+
 echo "==> Bicep"
 eng/build-bicep.sh
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MonaSpark.Adapters.Azure;
 using MonaSpark.Adapters.Local;
+using MonaSpark.Adapters.Scraping;
 using MonaSpark.Adapters.Sources;
 using MonaSpark.Application;
 
@@ -24,6 +25,7 @@ public static class MonaSparkHostBuilderExtensions
         };
         // Shared adapters: the same connectors on both hosts, registered when configured.
         builder.AddSourceConnectors();
+        builder.AddWebScraping();
         builder.AddMonaSparkTelemetry();
         return builder;
     }

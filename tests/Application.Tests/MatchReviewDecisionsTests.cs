@@ -19,7 +19,7 @@ public class MatchReviewDecisionsTests
 
     public MatchReviewDecisionsTests()
     {
-        _sut = new MatchReviewDecisions(_reviews, new MergeArtists(_artists, Substitute.For<IWorkQueue>(), _time), _time);
+        _sut = new MatchReviewDecisions(_reviews, new MergeArtists(_artists, Substitute.For<ILeadStore>(), Substitute.For<IWorkQueue>(), _time), _time);
         _reviews.GetAsync(_review.Id, Arg.Any<CancellationToken>()).Returns(_review);
         _artists.GetAsync(Samples.Artist("a").Id, Arg.Any<CancellationToken>()).Returns(Samples.Artist("a") with { Version = 1 });
         _artists.GetAsync(Samples.Artist("b").Id, Arg.Any<CancellationToken>()).Returns(Samples.Artist("b") with { Version = 1 });

@@ -12,6 +12,7 @@ public class MergeArtistsTests
 {
     private readonly IArtistStore _artists = Substitute.For<IArtistStore>();
     private readonly IWorkQueue _queue = Substitute.For<IWorkQueue>();
+    private readonly ILeadStore _leads = Substitute.For<ILeadStore>();
     private readonly FakeTimeProvider _time = new(Samples.Epoch.AddDays(1));
     private readonly MergeArtists _sut;
     private readonly Artist _a = Samples.Artist("a") with { Version = 2 };
@@ -19,7 +20,7 @@ public class MergeArtistsTests
 
     public MergeArtistsTests()
     {
-        _sut = new MergeArtists(_artists, _queue, _time);
+        _sut = new MergeArtists(_artists, _leads, _queue, _time);
         _artists.SaveAsync(Arg.Any<Artist>(), Arg.Any<IReadOnlyList<MetricSnapshot>>(), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<Artist>() with { Version = call.Arg<Artist>().Version + 1 });
         Stored(_a);
@@ -48,6 +49,29 @@ public class MergeArtistsTests
                 Arg.Any<CancellationToken>());
         });
         await _queue.Received(1).EnqueueAsync(new WorkItem($"score:{_a.Id}:3", WorkKinds.ScoreArtist, _a.Id.Value), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task MergeAsync_MergedArtistsLead_LeavesThePriorityList()
+    {
+        _leads.GetAsync(_b.Id, Arg.Any<CancellationToken>()).Returns(Samples.Lead(_b.Id, 9000, Domain.Leads.FunnelStage.Qualified));
+
+        await _sut.MergeAsync(_a.Id, _b.Id, 0.9);
+
+        await _leads.Received(1).SaveAsync(
+            Arg.Is<Domain.Leads.Lead>(l => l.ArtistId == _b.Id && l.Stage == Domain.Leads.FunnelStage.Disqualified && l.Score == null && l.Priority == 0),
+            Arg.Any<IReadOnlyList<DomainEvent>>(),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task MergeAsync_MergedArtistAlreadyContacted_KeepsItsLead()
+    {
+        _leads.GetAsync(_b.Id, Arg.Any<CancellationToken>()).Returns(Samples.Lead(_b.Id, 9000, Domain.Leads.FunnelStage.Contacted));
+
+        await _sut.MergeAsync(_a.Id, _b.Id, 0.9);
+
+        await _leads.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default);
     }
 
     [Fact]

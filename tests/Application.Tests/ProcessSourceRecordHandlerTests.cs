@@ -36,7 +36,7 @@ public class ProcessSourceRecordHandlerTests
             _time,
             new MonaSparkTelemetry(new TestMeterFactory()),
             new ArtistResolver(_artists, Microsoft.Extensions.Options.Options.Create(new ResolutionOptions())),
-            new MergeArtists(_artists, _queue, _time),
+            new MergeArtists(_artists, Substitute.For<ILeadStore>(), _queue, _time),
             _reviews);
         _artists.FindByNameKeyAsync(default!, default, default).ReturnsForAnyArgs([]);
         _artists.FindByLinkAsync(default!, default, default).ReturnsForAnyArgs([]);

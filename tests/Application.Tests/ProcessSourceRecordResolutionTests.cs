@@ -37,7 +37,7 @@ public class ProcessSourceRecordResolutionTests
             _time,
             new MonaSparkTelemetry(new TestMeterFactory()),
             new ArtistResolver(_artists, Microsoft.Extensions.Options.Options.Create(_options)),
-            new MergeArtists(_artists, _queue, _time),
+            new MergeArtists(_artists, Substitute.For<ILeadStore>(), _queue, _time),
             _reviews);
         _artists.SaveAsync(Arg.Any<Artist>(), Arg.Any<IReadOnlyList<MetricSnapshot>>(), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<Artist>() with { Version = call.Arg<Artist>().Version + 1 });

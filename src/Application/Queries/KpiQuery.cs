@@ -31,7 +31,7 @@ public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quaran
             Sources: bySource,
             QuarantineByReason: byReason.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(),
             Artists: await artists.CountAsync(cancellationToken),
-            LeadsScored: byStage.Where(kv => kv.Key != FunnelStage.Discovered).Sum(kv => kv.Value),
+            LeadsScored: byStage.Where(kv => kv.Key is not (FunnelStage.Discovered or FunnelStage.Disqualified)).Sum(kv => kv.Value),
             LeadsByStage: byStage.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
             QueueDepth: await queue.GetDepthAsync(cancellationToken),
             DeadLetters: deadLetters.Count);

@@ -11,7 +11,7 @@ namespace MonaSpark.Application.Resolution;
 /// tombstone. Idempotent and safe to replay after a crash between the two saves: a survivor that
 /// already lists the other only completes the tombstone, and the event is written once.
 /// </summary>
-public sealed class MergeArtists(IArtistStore artists, IWorkQueue queue, TimeProvider time)
+public sealed class MergeArtists(IArtistStore artists, ILeadStore leads, IWorkQueue queue, TimeProvider time)
 {
     /// <returns>The survivor as stored; null when either artist does not exist.</returns>
     public async Task<Artist?> MergeAsync(ArtistId survivorId, ArtistId mergedId, double confidence, CancellationToken cancellationToken = default)
@@ -46,6 +46,26 @@ public sealed class MergeArtists(IArtistStore artists, IWorkQueue queue, TimePro
             await artists.SaveAsync(merged with { MergedInto = survivor.Id, UpdatedAt = now }, [], [], cancellationToken);
         }
 
+        await RetireLeadAsync(merged.Id, now, cancellationToken);
         return survivor;
+    }
+
+    /// <summary>
+    /// The merged-away artist is no longer a prospect of its own: its lead leaves the priority list
+    /// (its score is dropped; the survivor is rescored). A lead already in outreach or beyond keeps its
+    /// stage, so no history is rewritten.
+    /// </summary>
+    private async Task RetireLeadAsync(ArtistId mergedId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lead = await leads.GetAsync(mergedId, cancellationToken);
+        if (lead is null || lead.Score is null || lead.Stage is not (Domain.Leads.FunnelStage.Discovered or Domain.Leads.FunnelStage.Scored or Domain.Leads.FunnelStage.Qualified))
+        {
+            return;
+        }
+
+        await leads.SaveAsync(
+            lead with { Stage = Domain.Leads.FunnelStage.Disqualified, Score = null, Priority = 0, Tier = Domain.Leads.LeadTier.Unscored, UpdatedAt = now },
+            [],
+            cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using MonaSpark.Domain.Events;
 using MonaSpark.LocalHost.Cli;
 using MonaSpark.LocalHost.Hosting;
 using MonaSpark.Sources.Recordings;
+using MonaSpark.Sources.WebFixtures;
 
 namespace MonaSpark.LocalHost.Demo;
 
@@ -21,11 +22,18 @@ internal static class DemoCommand
     {
         // No credentials here: the API connectors talk to recorded payloads served on loopback, through the same code.
         await using var recorded = await RecordedSourcesServer.StartAsync(cancellationToken);
+        await using var pages = await WebFixtureServer.StartAsync(cancellationToken: cancellationToken);
+        var sourceSettings = new Dictionary<string, string?>(recorded.ConnectorSettings(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in pages.ConnectorSettings())
+        {
+            sourceSettings[key] = value;
+        }
+
         await using var app = LocalWebHost.Build(
             settings.DataDirectory,
             quiet: true,
             services => services.AddSingleton<ISourceConnector>(sp => new SampleArtistSource(settings.Records, settings.Seed, sp.GetRequiredService<TimeProvider>())),
-            recorded.ConnectorSettings());
+            sourceSettings);
         if (await HostStartup.StartAsync(app, cancellationToken) is { } problem)
         {
             await error.WriteLineAsync($"monaspark: {problem}");
