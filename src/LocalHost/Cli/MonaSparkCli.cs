@@ -94,7 +94,28 @@ internal static class MonaSparkCli
         var quarantine = new Command("quarantine", "List quarantined records with every reason.") { limit };
         quarantine.SetAction((result, ct) => QuarantineCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine };
+        var reviews = new Command("reviews", "List uncertain matches waiting for a person's decision.") { limit };
+        reviews.SetAction((result, ct) => ReviewCommands.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
+
+        var reviewId = new Argument<string>("id") { Description = "The review id (from `reviews`)." };
+        var accept = new Option<bool>("--accept") { Description = "They are one artist: merge them." };
+        var reject = new Option<bool>("--reject") { Description = "They are different artists: keep them apart." };
+        var review = new Command("review", "Decide one uncertain match.") { reviewId, accept, reject };
+        review.Validators.Add(r =>
+        {
+            if (r.GetValue(accept) == r.GetValue(reject))
+            {
+                r.AddError("review: give exactly one of --accept or --reject.");
+            }
+        });
+        review.SetAction((result, ct) => ReviewCommands.DecideAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(reviewId)!, result.GetValue(accept), output, error, ct));
+
+        var survivor = new Argument<string>("survivor") { Description = "The artist that absorbed the other." };
+        var mergedArtist = new Argument<string>("merged") { Description = "The artist merged into it." };
+        var unmerge = new Command("unmerge", "Undo a merge: rebuild both artists from their own source records.") { survivor, mergedArtist };
+        unmerge.SetAction((result, ct) => ReviewCommands.UnmergeAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(survivor)!, result.GetValue(mergedArtist)!, output, error, ct));
+
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, reviews, review, unmerge };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
