@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Adapters.Http;
 using MonaSpark.Adapters.Scraping.Safety;
 
 namespace MonaSpark.Adapters.Scraping;
@@ -7,8 +8,11 @@ namespace MonaSpark.Adapters.Scraping;
 /// Configuration of the web-page source (<c>MonaSpark:Sources:Web</c>): which pages to read, which
 /// domains may be contacted at all, how politely, and how calls are made resilient.
 /// </summary>
-public sealed class WebScrapingOptions
+public sealed class WebScrapingOptions : OutboundResilienceOptions
 {
+    /// <summary>Pages may queue for their host's permits (64), unlike API calls which stop the page.</summary>
+    public WebScrapingOptions() => RateLimitQueue = 64;
+
     public const string SectionName = "MonaSpark:Sources:Web";
 
     /// <summary>The user agent sent with every request and matched against robots.txt groups.</summary>
@@ -52,54 +56,6 @@ public sealed class WebScrapingOptions
     /// <summary>Largest response body read, after decompression (default 2 MiB); a larger page is refused.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxPageBytes { get; set; } = 2 * 1024 * 1024;
-
-    /// <summary>Whole request including retries and waits (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>One attempt, body included (default 10 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Retries after the first attempt (default 3), exponential backoff with jitter; a Retry-After header replaces the delay.</summary>
-    [Range(0, 10)]
-    public int MaxRetryAttempts { get; set; } = 3;
-
-    /// <summary>First backoff delay (default 1 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest Retry-After honoured by waiting (default 30 s); a longer one fails the request.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Share of failed calls to one host that opens its circuit (default 0.5, over <see cref="SamplingDuration"/>, at least <see cref="MinimumThroughput"/> calls).</summary>
-    [Range(0.01, 1.0)]
-    public double FailureRatio { get; set; } = 0.5;
-
-    /// <summary>Calls needed in the window before a host's circuit may open (default 10).</summary>
-    [Range(2, 10_000)]
-    public int MinimumThroughput { get; set; } = 10;
-
-    /// <summary>Window over which failures are counted (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long an open circuit refuses calls to its host (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Requests per host per <see cref="RateLimitWindow"/> (default 60/min, page sub-resources included).</summary>
-    [Range(1, 1_000_000)]
-    public int RateLimitPermits { get; set; } = 60;
-
-    /// <summary>The rolling window of <see cref="RateLimitPermits"/> (default 1 min).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Requests that may wait for a permit per host (default 64); beyond, the request fails.</summary>
-    [Range(0, 10_000)]
-    public int RateLimitQueue { get; set; } = 64;
 
     /// <summary>Render pages that need script in headless Chromium (default true); false keeps to the HTTP path.</summary>
     public bool UseBrowser { get; set; } = true;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Adapters.Http;
 
 namespace MonaSpark.Adapters.Sources;
 
@@ -6,63 +7,12 @@ namespace MonaSpark.Adapters.Sources;
 /// What every API connector shares: where the API is and how its calls are made resilient. Each
 /// source's options derive from this and set their own documented rate limit in the constructor.
 /// </summary>
-public abstract class SourceConnectorOptions
+public abstract class SourceConnectorOptions : OutboundResilienceOptions
 {
+    /// <summary>APIs answer 429/503 in bursts: one more retry than the shared default (4).</summary>
+    protected SourceConnectorOptions() => MaxRetryAttempts = 4;
+
     /// <summary>Root of the API, version included (request paths resolve under it); overridable so tests and the demo point at a local server.</summary>
     [Required]
     public Uri? BaseUri { get; set; }
-
-    /// <summary>Whole call including retries and waits (default 30 s); past it the page fails and the cursor stays.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>One attempt, body included (default 10 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Retries after the first attempt (default 4), exponential with jitter from <see cref="RetryBaseDelay"/>.</summary>
-    [Range(0, 10)]
-    public int MaxRetryAttempts { get; set; } = 4;
-
-    /// <summary>First backoff delay (default 1 s); a Retry-After header replaces it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Longest Retry-After honoured by waiting (default 30 s). A longer one is not retried: the call fails
-    /// and the next scheduled run resumes from the cursor, instead of holding a worker for minutes.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long the circuit stays open after it breaks (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Share of failed calls in the sampling window that breaks the circuit (default 0.5).</summary>
-    [Range(0.01, 1.0)]
-    public double FailureRatio { get; set; } = 0.5;
-
-    /// <summary>Calls needed in the window before the circuit may break (default 10).</summary>
-    [Range(2, 10_000)]
-    public int MinimumThroughput { get; set; } = 10;
-
-    /// <summary>Window over which failures are counted (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Calls allowed per <see cref="RateLimitWindow"/> (rolling window); set per source from its documented limit.</summary>
-    [Range(1, 1_000_000)]
-    public int RateLimitPermits { get; set; } = 60;
-
-    /// <summary>The rolling window of <see cref="RateLimitPermits"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Calls that may wait for a permit (default 0: none). When the window is spent the connector
-    /// stops its page and keeps the cursor; the next run resumes.
-    /// </summary>
-    [Range(0, 10_000)]
-    public int RateLimitQueue { get; set; }
 }

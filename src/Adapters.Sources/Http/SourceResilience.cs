@@ -1,10 +1,6 @@
-using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.RateLimiting;
+using MonaSpark.Adapters.Http;
 
 namespace MonaSpark.Adapters.Sources.Http;
 
@@ -28,91 +24,14 @@ public static class SourceResilience
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
             var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-            var limiter = CreateRateLimiter(options);
+            var limiter = OutboundResilience.CreateRateLimiter(options);
             context.OnPipelineDisposed(limiter.Dispose);
-            Configure(builder, options, time, limiter);
+            OutboundResilience.Configure(builder, options, time, limiter);
         });
         client.AddHttpMessageHandler(() => new BufferingHandler());
         return client;
     }
 
-    internal static RateLimiter CreateRateLimiter(SourceConnectorOptions options) => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-    {
-        PermitLimit = options.RateLimitPermits,
-        Window = options.RateLimitWindow,
-        SegmentsPerWindow = 6,
-        QueueLimit = options.RateLimitQueue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
-
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SourceConnectorOptions options, TimeProvider time, RateLimiter limiter)
-    {
-        builder.TimeProvider = time;
-        builder
-            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout })
-            .AddRetry(new HttpRetryStrategyOptions
-            {
-                Name = "retry",
-                MaxRetryAttempts = Math.Max(options.MaxRetryAttempts, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(options.MaxRetryAttempts > 0 && ShouldRetry(args.Outcome, options.MaxRetryAfter, time)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time)),
-            })
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                Name = "circuit",
-                FailureRatio = options.FailureRatio,
-                MinimumThroughput = options.MinimumThroughput,
-                SamplingDuration = options.SamplingDuration,
-                BreakDuration = options.BreakDuration,
-            })
-            .AddRateLimiter(new RateLimiterStrategyOptions
-            {
-                Name = "rate",
-                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
-            })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
-    }
-
-    /// <summary>Transient failures are retried, except a Retry-After longer than the caller will wait.</summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)
-    {
-        if (!HttpClientResiliencePredicates.IsTransient(outcome))
-        {
-            return false;
-        }
-
-        return RetryAfter(outcome.Result, time) is not { } wait || wait <= maxRetryAfter;
-    }
-
-    /// <summary>
-    /// The wait a response asks for: Retry-After as seconds or as an HTTP date (measured on
-    /// <paramref name="time"/>); null when it asks for none, so the backoff applies.
-    /// </summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        if (response is null || (response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500))
-        {
-            return null;
-        }
-
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
+    /// <summary>The wait a response asks for (see <see cref="OutboundResilience.RetryAfter"/>).</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time) => OutboundResilience.RetryAfter(response, time);
 }
