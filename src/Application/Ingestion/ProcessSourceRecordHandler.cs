@@ -100,7 +100,12 @@ public sealed class ProcessSourceRecordHandler(
                 ? new ArtistDiscovered(stream, now, record.Id, record.Source)
                 : new ProfileEnriched(stream, now, record.Id, merge.ChangedFields, resolution.Confidence),
         };
-        events.AddRange(merge.Snapshots.Select(s => new MetricsObserved(stream, now, s.Platform, s.Followers, s.ObservedAt)));
+        // One event per platform, its latest figure: the snapshots (the history) are in the store, and
+        // the journal says what this record showed without repeating every row of its history.
+        events.AddRange(merge.Snapshots
+            .GroupBy(s => s.Platform)
+            .Select(g => g.MaxBy(s => s.ObservedAt)!)
+            .Select(s => new MetricsObserved(stream, now, s.Platform, s.Followers, s.ObservedAt)));
         var saved = await artists.SaveAsync(merge.Artist, merge.Snapshots, events, cancellationToken);
         if (existing is null)
         {

@@ -16,6 +16,9 @@ namespace MonaSpark.LocalHost.Cli;
 /// </summary>
 internal static class IngestCommand
 {
+    /// <summary>Lines landed per unit of work.</summary>
+    public const int LandingBatch = 256;
+
     public static async Task<int> RunAsync(string dataDirectory, SourceKind source, string file, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
@@ -35,18 +38,34 @@ internal static class IngestCommand
         var before = await kpis.GetAsync(cancellationToken);
         var ingestion = app.Services.GetRequiredService<RecordIngestion>();
         int lines = 0, added = 0;
+        var unitOfWork = app.Services.GetRequiredService<IUnitOfWork>();
         using (var reader = new StreamReader(file))
         {
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            // Land in batches: one transaction per batch on the embedded store; each line still goes
+            // through the same use case, and a crash mid-batch lands nothing of that batch twice.
+            var done = false;
+            while (!done)
             {
-                lines++;
-                if (string.IsNullOrWhiteSpace(line))
+                await using var scope = await unitOfWork.BeginAsync(cancellationToken);
+                for (var inBatch = 0; inBatch < LandingBatch; inBatch++)
                 {
-                    continue;
+                    if (await reader.ReadLineAsync(cancellationToken) is not { } line)
+                    {
+                        done = true;
+                        break;
+                    }
+
+                    lines++;
+                    if (string.IsNullOrWhiteSpace(line))
+                    {
+                        continue;
+                    }
+
+                    var outcome = await ingestion.IngestAsync(source, new RawRecord(ExternalIdOf(source, line, lines), line), cancellationToken);
+                    added += outcome.Added ? 1 : 0;
                 }
 
-                var outcome = await ingestion.IngestAsync(source, new RawRecord(ExternalIdOf(source, line, lines), line), cancellationToken);
-                added += outcome.Added ? 1 : 0;
+                await scope.CommitAsync(cancellationToken);
             }
         }
 
