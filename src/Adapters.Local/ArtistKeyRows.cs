@@ -10,10 +10,11 @@ namespace MonaSpark.Adapters.Local;
 /// </summary>
 internal static class ArtistKeyRows
 {
-    public static async Task ReplaceAsync(SqliteConnection connection, SqliteTransaction transaction, Artist artist, CancellationToken cancellationToken)
+    public static async Task ReplaceAsync(SqliteConnection connection, SqliteTransaction transaction, Artist artist, bool isNew, CancellationToken cancellationToken)
     {
-        await using (var clear = connection.Command("DELETE FROM artist_keys WHERE artist_id = @id;", transaction).With("@id", artist.Id.Value))
+        if (!isNew)
         {
+            await using var clear = connection.Command("DELETE FROM artist_keys WHERE artist_id = @id;", transaction).With("@id", artist.Id.Value);
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 

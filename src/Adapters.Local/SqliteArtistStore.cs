@@ -22,8 +22,10 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
             {
                 // Throwing before the commit rolls back the snapshots and events too: nothing of a stale save lands.
                 await WriteArtistAsync(connection, transaction, artist.Version, saved, cancellationToken);
-                await WriteProfilesAsync(connection, transaction, saved, cancellationToken);
-                await ArtistKeyRows.ReplaceAsync(connection, transaction, saved, cancellationToken);
+                // A new artist has no index rows yet: nothing to clear first.
+                var isNew = artist.Version == 0;
+                await WriteProfilesAsync(connection, transaction, saved, isNew, cancellationToken);
+                await ArtistKeyRows.ReplaceAsync(connection, transaction, saved, isNew, cancellationToken);
                 await WriteSnapshotsAsync(connection, transaction, snapshots, cancellationToken);
                 await JournalRows.InsertAsync(connection, transaction, events, time.GetUtcNow(), cancellationToken);
                 return saved;
@@ -51,10 +53,11 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
         }
     }
 
-    private static async Task WriteProfilesAsync(SqliteConnection connection, SqliteTransaction transaction, Artist saved, CancellationToken cancellationToken)
+    private static async Task WriteProfilesAsync(SqliteConnection connection, SqliteTransaction transaction, Artist saved, bool isNew, CancellationToken cancellationToken)
     {
-        await using (var clear = connection.Command("DELETE FROM artist_profiles WHERE artist_id = @id;", transaction).With("@id", saved.Id.Value))
+        if (!isNew)
         {
+            await using var clear = connection.Command("DELETE FROM artist_profiles WHERE artist_id = @id;", transaction).With("@id", saved.Id.Value);
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
