@@ -32,13 +32,21 @@ public sealed class ServeTests
         var accepted = await http.SendAsync(run);
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await accepted.Content.ReadFromJsonAsync<JsonElement>()).ValueKind.ShouldBe(JsonValueKind.Object);
+
+        // Review decisions are a write route too.
+        (await http.PostAsync(new Uri("/api/reviews/rev-abc", UriKind.Relative), Json("{\"decision\":\"accept\"}"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var maybe = Request("{\"decision\":\"maybe\"}", "s3cret-test-key", "/api/reviews/rev-abc");
+        (await http.SendAsync(maybe)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var unknown = Request("{\"decision\":\"reject\"}", "s3cret-test-key", "/api/reviews/rev-abc");
+        (await http.SendAsync(unknown)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await http.GetAsync(new Uri("/api/reviews", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static HttpRequestMessage Request(string body, string key)
+    private static HttpRequestMessage Request(string body, string key, string path = "/api/ingest")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/ingest", UriKind.Relative)) { Content = Json(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = Json(body) };
         request.Headers.Add("X-Api-Key", key);
         return request;
     }

@@ -18,7 +18,7 @@ public sealed class AppPackageTests
 {
     private static readonly string[] ExpectedFunctions =
     [
-        "Dashboard", "GetArtist", "GetKpis", "GetLeads", "Health", "Ingest",
+        "Dashboard", "DecideReview", "GetArtist", "GetKpis", "GetLeads", "GetReviews", "Health", "Ingest",
         "ProcessWorkItem", "PublishJournal", "ScoreArtist", "ScoreArtists",
         "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
     ];
@@ -49,6 +49,7 @@ public sealed class AppPackageTests
     [InlineData("GetArtist", "api/artists/{id}")]
     [InlineData("Dashboard", "dashboard")]
     [InlineData("Health", "healthz")]
+    [InlineData("GetReviews", "api/reviews")]
     public void FunctionsMetadata_HttpRoutes_AreTheLocalHostsRoutes(string function, string route)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -58,12 +59,14 @@ public sealed class AppPackageTests
         trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
     }
 
-    [Fact]
-    public void FunctionsMetadata_Ingest_IsAPostGuardedByTheFunctionKey()
+    [Theory]
+    [InlineData("Ingest", "api/ingest")]
+    [InlineData("DecideReview", "api/reviews/{id}")]
+    public void FunctionsMetadata_WriteRoutes_ArePostsGuardedByTheFunctionKey(string function, string route)
     {
-        var trigger = Binding("Ingest", "httpTrigger");
+        var trigger = Binding(function, "httpTrigger");
 
-        trigger.GetProperty("route").GetString().ShouldBe("api/ingest");
+        trigger.GetProperty("route").GetString().ShouldBe(route);
         trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe(["post"]);
         trigger.GetProperty("authLevel").GetString().ShouldBe("Function");
     }

@@ -71,6 +71,40 @@ public sealed class ResolutionTests(FunctionsAppFixture app) : IClassFixture<Fun
         review.Confidence.ShouldBe(0.8);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ReviewRoutes_ListThenAccept_MergesThePair()
+    {
+        using var timeout = new CancellationTokenSource(Budget);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var known = await ProcessAsync(services, Records.Import("rev-known"), timeout.Token);
+        var lookalike = await ProcessAsync(
+            services,
+            new RawRecord("rev-lookalike", new JsonObject { ["id"] = "rev-lookalike", ["name"] = "Artist rev-known", ["country"] = "FR", ["observedAt"] = "2026-01-16T10:00:00Z" }.ToJsonString()),
+            timeout.Token);
+
+        var list = Http.Get(services, "/api/reviews", "?top=500");
+        var listed = await Http.ExecuteAsync(list, await services.GetRequiredService<GetReviews>().RunAsync(list.Request, timeout.Token));
+        listed.Status.ShouldBe(200);
+        var id = listed.Json().GetProperty("reviews").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetString()!)
+            .Single(rid => rid == Domain.Resolution.MatchReview.IdFor(known, lookalike));
+
+        var decide = services.GetRequiredService<DecideReview>();
+        var bad = Http.Post(services, $"/api/reviews/{id}", "{\"decision\":\"maybe\"}");
+        (await Http.ExecuteAsync(bad, await decide.RunAsync(bad.Request, id, timeout.Token))).Status.ShouldBe(400);
+        var missing = Http.Post(services, "/api/reviews/rev-nope", "{\"decision\":\"accept\"}");
+        (await Http.ExecuteAsync(missing, await decide.RunAsync(missing.Request, "rev-nope", timeout.Token))).Status.ShouldBe(404);
+        var accept = Http.Post(services, $"/api/reviews/{id}", "{\"decision\":\"accept\"}");
+        var accepted = await Http.ExecuteAsync(accept, await decide.RunAsync(accept.Request, id, timeout.Token));
+
+        accepted.Status.ShouldBe(200);
+        accepted.Json().GetProperty("status").GetString().ShouldBe("Accepted");
+        var artists = services.GetRequiredService<IArtistStore>();
+        var merged = new[] { await artists.GetAsync(known, timeout.Token), await artists.GetAsync(lookalike, timeout.Token) };
+        merged.Count(a => a!.MergedInto is not null).ShouldBe(1);
+    }
+
     private static async Task<ArtistId> ProcessAsync(IServiceProvider services, RawRecord raw, CancellationToken cancellationToken)
     {
         var landed = await services.GetRequiredService<RecordIngestion>().IngestAsync(SourceKind.Import, raw, cancellationToken);

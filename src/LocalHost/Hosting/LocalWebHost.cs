@@ -3,6 +3,7 @@ using MonaSpark.Adapters.Local;
 using MonaSpark.Api;
 using MonaSpark.Application.Ingestion;
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Resolution;
 using MonaSpark.Composition;
 using OpenTelemetry.Metrics;
 
@@ -59,6 +60,10 @@ internal static class LocalWebHost
         app.MapPost(
             "/api/ingest",
             (HttpRequest request, SourceSync sync, IEnumerable<ISourceConnector> connectors, CancellationToken ct) => IngestEndpoint.PostAsync(request, sync, connectors, ct)).AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(MonaSparkEndpoints.PublicRateLimitPolicy);
+        app.MapPost(
+            "/api/reviews/{id}",
+            (string id, HttpRequest request, MatchReviewDecisions decisions, CancellationToken ct) => ReviewDecisionEndpoint.PostAsync(id, request, decisions, ct))
+            .AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(MonaSparkEndpoints.PublicRateLimitPolicy);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
