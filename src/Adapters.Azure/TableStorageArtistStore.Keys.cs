@@ -24,6 +24,24 @@ public sealed partial class TableStorageArtistStore
     public Task<IReadOnlyList<Artist>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default) =>
         FindByKeyAsync(new MatchKey(MatchKeyKind.Email, MatchKeys.Email(email)), max, cancellationToken);
 
+    /// <summary>
+    /// Table Storage cannot query several partitions by key in one request: this loops
+    /// <see cref="FindByKeyAsync"/> over the keys (each key's index partition and the artists it
+    /// names) and returns the union, each survivor once. Same result as the SQLite adapter's single query.
+    /// </summary>
+    public async Task<IReadOnlyList<Artist>> FindCandidatesAsync(IReadOnlyList<MatchKey> keys, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var found = new List<Artist>();
+        foreach (var key in keys.Distinct())
+        {
+            found.AddRange(await FindByKeyAsync(key, max, cancellationToken));
+        }
+
+        return found.DistinctBy(a => a.Id).ToList();
+    }
+
     private async Task<IReadOnlyList<Artist>> FindByKeyAsync(MatchKey key, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key.Value);

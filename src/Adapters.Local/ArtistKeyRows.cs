@@ -14,16 +14,26 @@ internal static class ArtistKeyRows
     {
         if (!isNew)
         {
-            await using var clear = connection.Command("DELETE FROM artist_keys WHERE artist_id = @id;", transaction).With("@id", artist.Id.Value);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            await connection.WithCommandAsync("DELETE FROM artist_keys WHERE artist_id = @id;", transaction, clear => clear
+                .With("@id", artist.Id.Value)
+                .ExecuteNonQueryAsync(cancellationToken));
         }
 
-        await using var insert = Insert(connection, transaction, artist.Id, out var kind, out var key);
-        foreach (var k in MatchKeys.Of(artist))
+        // One statement for all the keys (a handful per artist).
+        foreach (var chunk in MatchKeys.Of(artist).Chunk(SqliteCommands.MaxRowsPerStatement))
         {
-            kind.Value = k.Kind.ToString();
-            key.Value = k.Value;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            var sql = $"INSERT OR IGNORE INTO artist_keys (kind, key, artist_id) VALUES {SqliteCommands.Rows(chunk.Length, "(@kind{0}, @key{0}, @id)")};";
+            await connection.WithCommandAsync(sql, transaction, insert =>
+            {
+                insert.With("@id", artist.Id.Value);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    insert.With(SqliteCommands.Name("@kind", i), chunk[i].Kind.ToString())
+                        .With(SqliteCommands.Name("@key", i), chunk[i].Value);
+                }
+
+                return insert.ExecuteNonQueryAsync(cancellationToken);
+            });
         }
     }
 

@@ -23,30 +23,41 @@ internal static class JournalRows
             return 0;
         }
 
-        await using var command = connection.Command(
-            """
-            INSERT INTO journal (stream_id, type, occurred_at, data, recorded_at)
-            VALUES (@stream, @type, @occurred, @data, @recorded)
-            RETURNING position;
-            """,
-            transaction);
-        var stream = command.Parameters.Add("@stream", SqliteType.Text);
-        var type = command.Parameters.Add("@type", SqliteType.Text);
-        var occurred = command.Parameters.Add("@occurred", SqliteType.Integer);
-        var data = command.Parameters.Add("@data", SqliteType.Text);
-        command.Parameters.AddWithValue("@recorded", SqliteCommands.ToTicks(recordedAt));
-
+        // One statement per chunk of events. The rows of a VALUES list are inserted in order, so the
+        // AUTOINCREMENT positions follow the list; RETURNING gives each one (in no promised order),
+        // and the last position is the largest.
         long position = 0;
-        foreach (var e in events)
+        foreach (var chunk in events.Chunk(SqliteCommands.MaxRowsPerStatement))
         {
-            ArgumentNullException.ThrowIfNull(e, nameof(events));
-            stream.Value = e.StreamId;
-            type.Value = e.EventType;
-            occurred.Value = SqliteCommands.ToTicks(e.OccurredAt);
+            var sql = $"""
+                INSERT INTO journal (stream_id, type, occurred_at, data, recorded_at)
+                VALUES {SqliteCommands.Rows(chunk.Length, "(@stream{0}, @type{0}, @occurred{0}, @data{0}, @recorded)")}
+                RETURNING position;
+                """;
+            position = Math.Max(position, await connection.WithCommandAsync(sql, transaction, async command =>
+            {
+                command.With("@recorded", SqliteCommands.ToTicks(recordedAt));
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var e = chunk[i];
+                    ArgumentNullException.ThrowIfNull(e, nameof(events));
 
-            // As the base type, so the "type" discriminator is written and reads back polymorphically.
-            data.Value = LocalJson.Serialize<DomainEvent>(e);
-            position = await command.ScalarInt64Async(cancellationToken);
+                    // As the base type, so the "type" discriminator is written and reads back polymorphically.
+                    command.With(SqliteCommands.Name("@stream", i), e.StreamId)
+                        .With(SqliteCommands.Name("@type", i), e.EventType)
+                        .With(SqliteCommands.Name("@occurred", i), SqliteCommands.ToTicks(e.OccurredAt))
+                        .With(SqliteCommands.Name("@data", i), LocalJson.Serialize<DomainEvent>(e));
+                }
+
+                long last = 0;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    last = Math.Max(last, reader.GetInt64(0));
+                }
+
+                return last;
+            }));
         }
 
         return position;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
@@ -10,27 +12,22 @@ public sealed partial class SqliteArtistStore
 {
     public Task<Artist?> GetAsync(ArtistId id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(
-            async connection =>
-            {
-                await using var command = connection.Command("SELECT version, json FROM artists WHERE id = @id;").With("@id", id.Value);
-                return await ReadOneAsync(command, cancellationToken);
-            },
+            connection => connection.WithCommandAsync(
+                "SELECT version, json FROM artists WHERE id = @id;",
+                null,
+                command => ReadOneAsync(command.With("@id", id.Value), cancellationToken)),
             cancellationToken);
 
     public async Task<Artist?> FindByProfileAsync(SourceKind platform, string externalId, CancellationToken cancellationToken = default)
     {
         var owner = await database.ReadAsync(
-            async connection =>
-            {
-                await using var command = connection.Command(
-                    """
-                    SELECT a.version, a.json FROM artist_profiles p JOIN artists a ON a.id = p.artist_id
-                    WHERE p.platform = @platform AND p.external_id = @external;
-                    """)
-                    .With("@platform", platform.ToString())
-                    .With("@external", externalId);
-                return await ReadOneAsync(command, cancellationToken);
-            },
+            connection => connection.WithCommandAsync(
+                """
+                SELECT a.version, a.json FROM artist_profiles p JOIN artists a ON a.id = p.artist_id
+                WHERE p.platform = @platform AND p.external_id = @external;
+                """,
+                null,
+                command => ReadOneAsync(command.With("@platform", platform.ToString()).With("@external", externalId), cancellationToken)),
             cancellationToken);
         return await this.FollowAsync(owner, cancellationToken);
     }
@@ -43,6 +40,77 @@ public sealed partial class SqliteArtistStore
 
     public Task<IReadOnlyList<Artist>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default) =>
         FindByKeyAsync(new MatchKey(MatchKeyKind.Email, MatchKeys.Email(email)), max, cancellationToken);
+
+    /// <summary>
+    /// One statement for every key: each key's first <paramref name="max"/> rows by artist id (what
+    /// <see cref="FindByKeyAsync"/> returns per key), each artist read once; tombstones followed after.
+    /// </summary>
+    public async Task<IReadOnlyList<Artist>> FindCandidatesAsync(IReadOnlyList<MatchKey> keys, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var wanted = keys.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await database.ReadAsync(
+            connection => connection.WithCommandAsync(CandidatesSql(wanted.Count), null, async command =>
+            {
+                command.With("@max", max);
+                for (var i = 0; i < wanted.Count; i++)
+                {
+                    ArgumentNullException.ThrowIfNull(wanted[i].Value, nameof(keys));
+                    command.With(SqliteCommands.Name("@k", i), wanted[i].Kind.ToString())
+                        .With(SqliteCommands.Name("@v", i), wanted[i].Value);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var artists = new List<Artist>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (seen.Add(reader.GetString(0)))
+                    {
+                        artists.Add(LocalJson.Deserialize<Artist>(reader.GetString(2)) with { Version = reader.GetInt64(1) });
+                    }
+                }
+
+                return artists;
+            }),
+            cancellationToken);
+
+        var survivors = new List<Artist>(found.Count);
+        foreach (var artist in found)
+        {
+            if (await this.FollowAsync(artist, cancellationToken) is { } survivor && survivors.All(s => s.Id != survivor.Id))
+            {
+                survivors.Add(survivor);
+            }
+        }
+
+        return survivors;
+    }
+
+    private static string CandidatesSql(int keys)
+    {
+        // One arm per key, each the index range FindByKeyAsync reads (first @max by artist id), so the
+        // union is exactly what one call per key would find. Measured cheaper than a CTE of the keys with
+        // a window function, which builds temporary tables on every call.
+        var arms = new StringBuilder();
+        for (var i = 0; i < keys; i++)
+        {
+            arms.Append(CultureInfo.InvariantCulture, $"""
+                {(i == 0 ? string.Empty : " UNION ALL ")}SELECT artist_id FROM (SELECT artist_id FROM artist_keys WHERE kind = @k{i} AND key = @v{i} ORDER BY artist_id LIMIT @max)
+                """);
+        }
+
+        // CROSS JOIN keeps the hits as the outer loop: without table statistics the planner may
+        // otherwise scan every artist and test it against the list. An artist found under several
+        // keys comes once per key; the reader skips the repeats.
+        return $"SELECT a.id, a.version, a.json FROM ({arms}) h CROSS JOIN artists a ON a.id = h.artist_id;";
+    }
 
     private async Task<IReadOnlyList<Artist>> FindByKeyAsync(MatchKey key, int max, CancellationToken cancellationToken)
     {

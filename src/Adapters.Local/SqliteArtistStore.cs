@@ -38,14 +38,16 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
         var sql = expectedVersion == 0
             ? "INSERT INTO artists (id, version, updated_at, merged_into, json) VALUES (@id, @version, @updated, @merged, @json) ON CONFLICT (id) DO NOTHING;"
             : "UPDATE artists SET version = @version, updated_at = @updated, merged_into = @merged, json = @json WHERE id = @id AND version = @expected;";
-        await using var command = connection.Command(sql, transaction)
+        var json = LocalJson.Serialize(saved);
+        var written = await connection.WithCommandAsync(sql, transaction, command => command
             .With("@id", saved.Id.Value)
             .With("@version", saved.Version)
             .With("@updated", SqliteCommands.ToTicks(saved.UpdatedAt))
             .With("@merged", saved.MergedInto?.Value)
-            .With("@json", LocalJson.Serialize(saved))
-            .With("@expected", expectedVersion);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            .With("@json", json)
+            .With("@expected", expectedVersion)
+            .ExecuteNonQueryAsync(cancellationToken));
+        if (written == 0)
         {
             throw new ConcurrencyException(expectedVersion == 0
                 ? $"Artist '{saved.Id}' already exists."
@@ -57,8 +59,9 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
     {
         if (!isNew)
         {
-            await using var clear = connection.Command("DELETE FROM artist_profiles WHERE artist_id = @id;", transaction).With("@id", saved.Id.Value);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            await connection.WithCommandAsync("DELETE FROM artist_profiles WHERE artist_id = @id;", transaction, clear => clear
+                .With("@id", saved.Id.Value)
+                .ExecuteNonQueryAsync(cancellationToken));
         }
 
         // A tombstone claims nothing: its survivor holds its profiles now.
@@ -67,48 +70,57 @@ public sealed partial class SqliteArtistStore(SqliteDatabase database, TimeProvi
             return;
         }
 
-        // A profile belongs to one artist; the latest save that claims it wins, as an upserted index row would elsewhere.
-        await using var insert = connection.Command(
-            """
-            INSERT INTO artist_profiles (platform, external_id, artist_id) VALUES (@platform, @external, @id)
-            ON CONFLICT (platform, external_id) DO UPDATE SET artist_id = excluded.artist_id;
-            """,
-            transaction)
-            .With("@id", saved.Id.Value);
-        var platform = insert.Parameters.Add("@platform", SqliteType.Text);
-        var external = insert.Parameters.Add("@external", SqliteType.Text);
-        foreach (var profile in saved.Profiles)
+        // A profile belongs to one artist; the latest save that claims it wins, as an upserted index row
+        // would elsewhere. One statement for all rows; every row names this artist, so a repeated
+        // profile is dropped first rather than upserted twice.
+        var profiles = saved.Profiles.DistinctBy(p => (p.Platform, p.ExternalId)).ToList();
+        if (profiles.Count == 0)
         {
-            platform.Value = profile.Platform.ToString();
-            external.Value = profile.ExternalId;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            return;
         }
+
+        var sql = $"""
+            INSERT INTO artist_profiles (platform, external_id, artist_id) VALUES {SqliteCommands.Rows(profiles.Count, "(@platform{0}, @external{0}, @id)")}
+            ON CONFLICT (platform, external_id) DO UPDATE SET artist_id = excluded.artist_id;
+            """;
+        await connection.WithCommandAsync(sql, transaction, insert =>
+        {
+            insert.With("@id", saved.Id.Value);
+            for (var i = 0; i < profiles.Count; i++)
+            {
+                insert.With(SqliteCommands.Name("@platform", i), profiles[i].Platform.ToString())
+                    .With(SqliteCommands.Name("@external", i), profiles[i].ExternalId);
+            }
+
+            return insert.ExecuteNonQueryAsync(cancellationToken);
+        });
     }
 
     private static async Task WriteSnapshotsAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<MetricSnapshot> snapshots, CancellationToken cancellationToken)
     {
-        // OR IGNORE: a replayed record observes the same (artist, platform, time) again, and snapshots are never edited.
-        await using var insert = connection.Command(
-            """
-            INSERT OR IGNORE INTO snapshots (artist_id, platform, observed_at, followers, plays, popularity)
-            VALUES (@artist, @platform, @observed, @followers, @plays, @popularity);
-            """,
-            transaction);
-        var artist = insert.Parameters.Add("@artist", SqliteType.Text);
-        var platform = insert.Parameters.Add("@platform", SqliteType.Text);
-        var observed = insert.Parameters.Add("@observed", SqliteType.Integer);
-        var followers = insert.Parameters.Add("@followers", SqliteType.Integer);
-        var plays = insert.Parameters.Add("@plays", SqliteType.Integer);
-        var popularity = insert.Parameters.Add("@popularity", SqliteType.Integer);
-        foreach (var snapshot in snapshots)
+        // One statement per chunk of rows rather than one per row: the statement count is the cost.
+        foreach (var chunk in snapshots.Chunk(SqliteCommands.MaxRowsPerStatement))
         {
-            artist.Value = snapshot.ArtistId.Value;
-            platform.Value = snapshot.Platform.ToString();
-            observed.Value = SqliteCommands.ToTicks(snapshot.ObservedAt);
-            followers.Value = snapshot.Followers;
-            plays.Value = (object?)snapshot.Plays ?? DBNull.Value;
-            popularity.Value = (object?)snapshot.Popularity ?? DBNull.Value;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            // OR IGNORE: a replayed record observes the same (artist, platform, time) again, and snapshots are never edited.
+            var sql = $"""
+                INSERT OR IGNORE INTO snapshots (artist_id, platform, observed_at, followers, plays, popularity)
+                VALUES {SqliteCommands.Rows(chunk.Length, "(@artist{0}, @platform{0}, @observed{0}, @followers{0}, @plays{0}, @popularity{0})")};
+                """;
+            await connection.WithCommandAsync(sql, transaction, insert =>
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var snapshot = chunk[i];
+                    insert.With(SqliteCommands.Name("@artist", i), snapshot.ArtistId.Value)
+                        .With(SqliteCommands.Name("@platform", i), snapshot.Platform.ToString())
+                        .With(SqliteCommands.Name("@observed", i), SqliteCommands.ToTicks(snapshot.ObservedAt))
+                        .With(SqliteCommands.Name("@followers", i), snapshot.Followers)
+                        .With(SqliteCommands.Name("@plays", i), snapshot.Plays)
+                        .With(SqliteCommands.Name("@popularity", i), snapshot.Popularity);
+                }
+
+                return insert.ExecuteNonQueryAsync(cancellationToken);
+            });
         }
     }
 }

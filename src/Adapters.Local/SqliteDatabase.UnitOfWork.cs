@@ -14,6 +14,10 @@ public sealed partial class SqliteDatabase
     internal static SqliteTransaction? AmbientTransactionOf(SqliteConnection connection) =>
         Ambient.Value is { Closed: false } ambient && ReferenceEquals(ambient.Connection, connection) ? ambient.Transaction : null;
 
+    /// <summary>The open unit of work whose connection is <paramref name="connection"/>, or null.</summary>
+    internal static AmbientTransaction? AmbientOf(SqliteConnection connection) =>
+        Ambient.Value is { Closed: false } ambient && ReferenceEquals(ambient.Connection, connection) ? ambient : null;
+
     /// <summary>
     /// Opens the connection and its <c>BEGIN IMMEDIATE</c> transaction and makes them ambient. Synchronous
     /// on purpose: an <see cref="AsyncLocal{T}"/> set inside an async method does not flow back to its caller.
@@ -60,6 +64,7 @@ public sealed partial class SqliteDatabase
         }
         finally
         {
+            ambient.DisposeCommands();
             ambient.Transaction.Dispose();
             ambient.Connection.Dispose();
             if (ReferenceEquals(Ambient.Value, ambient))
@@ -81,5 +86,67 @@ public sealed partial class SqliteDatabase
         public bool Closed { get; set; }
 
         public int Savepoints { get; set; }
+
+        /// <summary>
+        /// Commands kept for the rest of the unit of work, by SQL text, so a statement a batch runs for
+        /// every item is compiled once per batch, not once per call (compiling costs more than running).
+        /// </summary>
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        private readonly HashSet<SqliteCommand> _inUse = [];
+
+        /// <summary>Bounds the cache: statements whose text varies (row counts) stay few, but never pile up.</summary>
+        private const int MaxCommands = 128;
+
+        /// <summary>
+        /// The cached command for <paramref name="sql"/>, its parameters cleared, or null when none can be
+        /// handed out (the unit of work is closed, the command is in use, or the cache is full); give it
+        /// back with <see cref="Return"/>. Not thread-safe: a unit of work runs on one flow at a time.
+        /// </summary>
+        public SqliteCommand? Rent(string sql)
+        {
+            if (Closed)
+            {
+                return null;
+            }
+
+            if (_commands.TryGetValue(sql, out var command))
+            {
+                // Held by an outer call on this flow (re-entry): that one keeps it, this call gets its own.
+                if (!_inUse.Add(command))
+                {
+                    return null;
+                }
+
+                command.Parameters.Clear();
+                return command;
+            }
+
+            if (_commands.Count >= MaxCommands)
+            {
+                return null;
+            }
+
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = Transaction;
+            _commands.Add(sql, command);
+            _inUse.Add(command);
+            return command;
+        }
+
+        /// <summary>Ends the use of a command from <see cref="Rent"/>.</summary>
+        public void Return(SqliteCommand command) => _inUse.Remove(command);
+
+        public void DisposeCommands()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
+            _inUse.Clear();
+        }
     }
 }

@@ -41,14 +41,14 @@ public sealed class SqliteSourceRecordStore(SqliteDatabase database, TimeProvide
 
     public Task<SourceRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(
-            async connection =>
-            {
-                await using var command = connection.Command(
-                    "SELECT id, source, external_id, payload, fetched_at, status FROM source_records WHERE id = @id;")
-                    .With("@id", id);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-            },
+            connection => connection.WithCommandAsync(
+                "SELECT id, source, external_id, payload, fetched_at, status FROM source_records WHERE id = @id;",
+                null,
+                async command =>
+                {
+                    await using var reader = await command.With("@id", id).ExecuteReaderAsync(cancellationToken);
+                    return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+                }),
             cancellationToken);
 
     /// <exception cref="KeyNotFoundException">No record has the id: the caller's bug, not a retryable state.</exception>
@@ -56,10 +56,11 @@ public sealed class SqliteSourceRecordStore(SqliteDatabase database, TimeProvide
         database.WriteAsync(
             async (connection, transaction) =>
             {
-                await using var update = connection.Command("UPDATE source_records SET status = @status WHERE id = @id;", transaction)
+                var updated = await connection.WithCommandAsync("UPDATE source_records SET status = @status WHERE id = @id;", transaction, update => update
                     .With("@id", id)
-                    .With("@status", status.ToString());
-                return await update.ExecuteNonQueryAsync(cancellationToken) == 1
+                    .With("@status", status.ToString())
+                    .ExecuteNonQueryAsync(cancellationToken));
+                return updated == 1
                     ? true
                     : throw new KeyNotFoundException($"Source record '{id}' does not exist.");
             },

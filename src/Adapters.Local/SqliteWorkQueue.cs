@@ -19,22 +19,20 @@ public sealed partial class SqliteWorkQueue(SqliteDatabase database, TimeProvide
         ArgumentNullException.ThrowIfNull(item);
         var now = SqliteCommands.ToTicks(time.GetUtcNow());
         return database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                // The id dedupes while the item waits or is leased; once settled the row is gone and the id is free.
-                await using var insert = connection.Command(
-                    """
-                    INSERT INTO work_items (id, kind, subject_id, attempts, visible_at, lease_token, last_error, enqueued_at)
-                    VALUES (@id, @kind, @subject, 0, @now, NULL, NULL, @now)
-                    ON CONFLICT (id) DO NOTHING;
-                    """,
-                    transaction)
+            // The id dedupes while the item waits or is leased; once settled the row is gone and the id is free.
+            (connection, transaction) => connection.WithCommandAsync(
+                """
+                INSERT INTO work_items (id, kind, subject_id, attempts, visible_at, lease_token, last_error, enqueued_at)
+                VALUES (@id, @kind, @subject, 0, @now, NULL, NULL, @now)
+                ON CONFLICT (id) DO NOTHING;
+                """,
+                transaction,
+                insert => insert
                     .With("@id", item.Id)
                     .With("@kind", item.Kind)
                     .With("@subject", item.SubjectId)
-                    .With("@now", now);
-                return await insert.ExecuteNonQueryAsync(cancellationToken);
-            },
+                    .With("@now", now)
+                    .ExecuteNonQueryAsync(cancellationToken)),
             cancellationToken);
     }
 

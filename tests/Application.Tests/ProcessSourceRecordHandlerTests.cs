@@ -38,9 +38,7 @@ public class ProcessSourceRecordHandlerTests
             new ArtistResolver(_artists, Microsoft.Extensions.Options.Options.Create(new ResolutionOptions())),
             new MergeArtists(_artists, Substitute.For<ILeadStore>(), _queue, _time),
             _reviews);
-        _artists.FindByNameKeyAsync(default!, default, default).ReturnsForAnyArgs([]);
-        _artists.FindByLinkAsync(default!, default, default).ReturnsForAnyArgs([]);
-        _artists.FindByEmailAsync(default!, default, default).ReturnsForAnyArgs([]);
+        _artists.FindCandidatesAsync(default!, default, default).ReturnsForAnyArgs([]);
         _artists.SaveAsync(Arg.Any<Artist>(), Arg.Any<IReadOnlyList<MetricSnapshot>>(), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<Artist>() with { Version = call.Arg<Artist>().Version + 1 });
     }

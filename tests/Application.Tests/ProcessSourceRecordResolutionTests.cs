@@ -41,10 +41,12 @@ public class ProcessSourceRecordResolutionTests
             _reviews);
         _artists.SaveAsync(Arg.Any<Artist>(), Arg.Any<IReadOnlyList<MetricSnapshot>>(), Arg.Any<IReadOnlyList<DomainEvent>>(), Arg.Any<CancellationToken>())
             .Returns(call => call.Arg<Artist>() with { Version = call.Arg<Artist>().Version + 1 });
-        _artists.FindByNameKeyAsync(default!, default, default).ReturnsForAnyArgs([]);
-        _artists.FindByLinkAsync(default!, default, default).ReturnsForAnyArgs([]);
-        _artists.FindByEmailAsync(default!, default, default).ReturnsForAnyArgs([]);
+        _artists.FindCandidatesAsync(default!, default, default).ReturnsForAnyArgs([]);
     }
+
+    /// <summary>The store finds <paramref name="found"/> when resolution asks, with the default 20 per key, for candidates under <paramref name="key"/>.</summary>
+    private void Candidates(MatchKey key, params Artist[] found) =>
+        _artists.FindCandidatesAsync(Arg.Is<IReadOnlyList<MatchKey>>(keys => keys.Contains(key)), 20, Arg.Any<CancellationToken>()).Returns(found);
 
     private static ArtistId NewId => ArtistId.ForSource(SourceKind.Import, "imp-new");
 
@@ -94,7 +96,7 @@ public class ProcessSourceRecordResolutionTests
     public async Task HandleAsync_ConfidentNameMatch_EnrichesTheCandidateWithTheConfidence()
     {
         var known = Known("luna");
-        _artists.FindByNameKeyAsync("luna", 20, Arg.Any<CancellationToken>()).Returns([known]);
+        Candidates(new MatchKey(MatchKeyKind.Name, "luna"), known);
         var record = Land("LUNA");
 
         await Handle(record);
@@ -111,7 +113,7 @@ public class ProcessSourceRecordResolutionTests
     public async Task HandleAsync_UncertainNameMatch_CreatesANewArtistAndAReview()
     {
         var known = Known("luna", genres: ["metal"]);
-        _artists.FindByNameKeyAsync("luna", 20, Arg.Any<CancellationToken>()).Returns([known]);
+        Candidates(new MatchKey(MatchKeyKind.Name, "luna"), known);
         var record = Land("Luna");
 
         await Handle(record);
@@ -132,7 +134,7 @@ public class ProcessSourceRecordResolutionTests
     public async Task HandleAsync_WeakNameMatch_CreatesANewArtistWithoutReview()
     {
         var known = Known("luna", country: "DE");
-        _artists.FindByNameKeyAsync("luna", 20, Arg.Any<CancellationToken>()).Returns([known]);
+        Candidates(new MatchKey(MatchKeyKind.Name, "luna"), known);
 
         await Handle(Land("Luna"));
 
@@ -145,7 +147,7 @@ public class ProcessSourceRecordResolutionTests
     {
         _options.AutoMergeThreshold = 0.6;
         var known = Known("luna", genres: ["metal"]);
-        _artists.FindByNameKeyAsync("luna", 20, Arg.Any<CancellationToken>()).Returns([known]);
+        Candidates(new MatchKey(MatchKeyKind.Name, "luna"), known);
 
         await Handle(Land("Luna"));
 
@@ -160,7 +162,7 @@ public class ProcessSourceRecordResolutionTests
     public async Task HandleAsync_SharedEmail_JoinsTheArtistDespiteAnotherName()
     {
         var known = Known("luna");
-        _artists.FindByEmailAsync("booking@luna.example", 20, Arg.Any<CancellationToken>()).Returns([known]);
+        Candidates(new MatchKey(MatchKeyKind.Email, "booking@luna.example"), known);
 
         await Handle(Land("Luna Vale Project", email: "booking@luna.example"));
 

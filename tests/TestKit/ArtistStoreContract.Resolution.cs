@@ -94,6 +94,74 @@ public abstract partial class ArtistStoreContract
     }
 
     [Fact]
+    public async Task FindCandidatesAsync_ReturnsTheUnionOfEveryKey_EachArtistOnce()
+    {
+        var a = await Sut.SaveAsync(Named("a", "Luna", "booking@luna.example"), [], []);
+        var b = await Sut.SaveAsync(Named("b", "Luna", email: null), [], []);
+        var c = await Sut.SaveAsync(Named("c", "Sol", email: null), [], []);
+        await Sut.SaveAsync(Named("d", "Nobody Else", email: null), [], []);
+
+        var found = await Sut.FindCandidatesAsync(
+            [
+                new MatchKey(MatchKeyKind.Name, NameKey.Of("luna")),
+                new MatchKey(MatchKeyKind.Email, MatchKeys.Email("Booking@Luna.example")),
+                new MatchKey(MatchKeyKind.Link, MatchKeys.Link(new Uri("http://youtube.com/channel/yt-c/"))),
+                new MatchKey(MatchKeyKind.Link, MatchKeys.Link(new Uri("https://open.spotify.com/artist/sp-a"))),
+                new MatchKey(MatchKeyKind.Email, "nobody@nowhere.example"),
+            ],
+            10);
+
+        found.Select(f => f.Id.Value).Order(StringComparer.Ordinal).ShouldBe(new[] { a.Id.Value, b.Id.Value, c.Id.Value }.Order(StringComparer.Ordinal));
+        found.Single(f => f.Id == a.Id).Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task FindCandidatesAsync_AppliesMaxPerKey_AsTheSingleKeyFindsDo()
+    {
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            await Sut.SaveAsync(Named(key, "Luna", $"{key}@luna.example"), [], []);
+        }
+
+        var expected = (await Sut.FindByNameKeyAsync("luna", 2))
+            .Concat(await Sut.FindByEmailAsync("c@luna.example", 2))
+            .Select(a => a.Id.Value)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var found = await Sut.FindCandidatesAsync(
+            [new MatchKey(MatchKeyKind.Name, "luna"), new MatchKey(MatchKeyKind.Email, "c@luna.example")],
+            2);
+
+        found.Select(f => f.Id.Value).Order(StringComparer.Ordinal).ShouldBe(expected);
+        (await Sut.FindCandidatesAsync([new MatchKey(MatchKeyKind.Name, "luna")], 2)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task FindCandidatesAsync_ATombstone_ReturnsTheSurvivorOnce()
+    {
+        var b = Named("b", "Luna", "booking@luna.example");
+        var survivor = await Sut.SaveAsync(Named("a", "Luna", "booking@luna.example") with { MergedFrom = [b.Id], Profiles = [.. Samples.Artist("a").Profiles, .. b.Profiles] }, [], []);
+        await Sut.SaveAsync(b with { MergedInto = survivor.Id }, [], []);
+
+        var found = await Sut.FindCandidatesAsync(
+            [new MatchKey(MatchKeyKind.Name, "luna"), new MatchKey(MatchKeyKind.Email, "booking@luna.example")],
+            10);
+
+        found.ShouldHaveSingleItem().Id.ShouldBe(survivor.Id);
+    }
+
+    [Fact]
+    public async Task FindCandidatesAsync_NoKeysOrUnknownKeys_ReturnsNothing()
+    {
+        await Sut.SaveAsync(Named("a", "Luna"), [], []);
+
+        (await Sut.FindCandidatesAsync([], 10)).ShouldBeEmpty();
+        (await Sut.FindCandidatesAsync([new MatchKey(MatchKeyKind.Name, "nobody here")], 10)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task CountAsync_LeavesTombstonesOut()
     {
         var survivor = await Sut.SaveAsync(Samples.Artist("a"), [], []);

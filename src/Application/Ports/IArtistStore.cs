@@ -1,5 +1,6 @@
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Resolution;
 using MonaSpark.Domain.Sources;
 
 namespace MonaSpark.Application.Ports;
@@ -30,6 +31,14 @@ public interface IArtistStore
 
     /// <summary>As <see cref="FindByNameKeyAsync"/>, for artists with the e-mail address <paramref name="email"/> (case-insensitive).</summary>
     Task<IReadOnlyList<Artist>> FindByEmailAsync(string email, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The candidates for resolution under any of <paramref name="keys"/> (values as
+    /// <see cref="MatchKeys"/> computes them): for each key, up to <paramref name="max"/> artists, as
+    /// <see cref="FindByNameKeyAsync"/> would return them; tombstones replaced by their survivors; the
+    /// union, each artist once, in no particular order. One round trip where the store allows it.
+    /// </summary>
+    Task<IReadOnlyList<Artist>> FindCandidatesAsync(IReadOnlyList<MatchKey> keys, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Inserts (when <see cref="Artist.Version"/> is 0) or updates the artist, appends the snapshots

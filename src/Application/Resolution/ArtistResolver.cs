@@ -59,24 +59,25 @@ public sealed class ArtistResolver(IArtistStore artists, IOptions<ResolutionOpti
             : ArtistResolution.New with { ReviewCandidate = best.Artist, ReviewScore = best.Score };
     }
 
-    private async Task<IReadOnlyList<Artist>> CandidatesAsync(SourceProfile profile, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every artist sharing a link, the e-mail or the name key with the record, up to
+    /// <paramref name="max"/> per key, each once: one store call (one query on SQLite).
+    /// </summary>
+    private Task<IReadOnlyList<Artist>> CandidatesAsync(SourceProfile profile, int max, CancellationToken cancellationToken)
     {
-        var found = new List<Artist>();
-        foreach (var link in profile.Profiles.Select(p => p.Url).Concat(profile.Websites ?? []).DistinctBy(MatchKeys.Link))
-        {
-            found.AddRange(await artists.FindByLinkAsync(link, max, cancellationToken));
-        }
-
+        var keys = profile.Profiles.Select(p => p.Url).Concat(profile.Websites ?? [])
+            .Select(link => new MatchKey(MatchKeyKind.Link, MatchKeys.Link(link)))
+            .ToList();
         if (profile.BusinessEmail is { } email)
         {
-            found.AddRange(await artists.FindByEmailAsync(email, max, cancellationToken));
+            keys.Add(new MatchKey(MatchKeyKind.Email, MatchKeys.Email(email)));
         }
 
         if (NameKey.Of(profile.Name) is { Length: > 0 } key)
         {
-            found.AddRange(await artists.FindByNameKeyAsync(key, max, cancellationToken));
+            keys.Add(new MatchKey(MatchKeyKind.Name, key));
         }
 
-        return found.DistinctBy(a => a.Id).ToList();
+        return artists.FindCandidatesAsync(keys.Distinct().ToList(), max, cancellationToken);
     }
 }
