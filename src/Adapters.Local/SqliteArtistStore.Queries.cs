@@ -56,9 +56,8 @@ public sealed partial class SqliteArtistStore
         }
 
         var found = await database.ReadAsync(
-            connection => connection.WithCommandAsync(CandidatesSql(wanted.Count), null, async command =>
+            connection => connection.WithCommandAsync(CandidatesSql(wanted.Count, max), null, async command =>
             {
-                command.With("@max", max);
                 for (var i = 0; i < wanted.Count; i++)
                 {
                     ArgumentNullException.ThrowIfNull(wanted[i].Value, nameof(keys));
@@ -93,16 +92,19 @@ public sealed partial class SqliteArtistStore
         return survivors;
     }
 
-    private static string CandidatesSql(int keys)
+    private static string CandidatesSql(int keys, int max)
     {
-        // One arm per key, each the index range FindByKeyAsync reads (first @max by artist id), so the
+        // One arm per key, each the index range FindByKeyAsync reads (first max by artist id), so the
         // union is exactly what one call per key would find. Measured cheaper than a CTE of the keys with
         // a window function, which builds temporary tables on every call.
+        // The limit is a literal, not a parameter: SQLite plans with a bound LIMIT's value, so binding it
+        // expires the compiled statement and every execution re-prepares it (measured 67 µs → 17 µs per
+        // call; docs/performance.md). It is an int checked above, never text from outside.
         var arms = new StringBuilder();
         for (var i = 0; i < keys; i++)
         {
             arms.Append(CultureInfo.InvariantCulture, $"""
-                {(i == 0 ? string.Empty : " UNION ALL ")}SELECT artist_id FROM (SELECT artist_id FROM artist_keys WHERE kind = @k{i} AND key = @v{i} ORDER BY artist_id LIMIT @max)
+                {(i == 0 ? string.Empty : " UNION ALL ")}SELECT artist_id FROM (SELECT artist_id FROM artist_keys WHERE kind = @k{i} AND key = @v{i} ORDER BY artist_id LIMIT {max})
                 """);
         }
 
