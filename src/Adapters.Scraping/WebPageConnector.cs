@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MonaSpark.Adapters.Scraping.Fetching;
 using MonaSpark.Adapters.Scraping.Safety;
@@ -10,47 +9,49 @@ namespace MonaSpark.Adapters.Scraping;
 
 /// <summary>
 /// The configured seed pages as a source: one record per page (external id = the seed URL, payload =
-/// docs/web-record-format.md), the cursor being the index of the next seed. A page refused by policy
-/// (robots.txt, SSRF guard, allow-list, 4xx, not HTML, too large) is skipped with its reason logged. A
-/// transient failure (5xx after retries, timeout, open circuit) ends the batch at that page so the
-/// next run resumes there; if it is the batch's first page, the failure propagates and the cursor stays.
+/// docs/web-record-format.md). A sync only lists the seeds (<see cref="SourceBatch.Deferred"/>; the
+/// cursor is the index of the next seed); each page is then fetched by its own <c>fetch-page</c> work
+/// item through <see cref="FetchOneAsync"/>, outside any unit of work. A page refused by policy
+/// (robots.txt, SSRF guard, allow-list, 4xx, not HTML, too large) is a <see cref="SourceRefusedException"/>:
+/// dead-lettered with its reason, not retried. A transient failure (5xx after retries, timeout, open
+/// circuit) propagates, and the queue retries that page alone with backoff.
 /// </summary>
-public sealed partial class WebPageConnector(
-    WebPageScraper scraper,
-    IOptions<WebScrapingOptions> options,
-    ILogger<WebPageConnector> logger) : ISourceConnector
+public sealed class WebPageConnector(WebPageScraper scraper, IOptions<WebScrapingOptions> options) : IDeferredSourceConnector
 {
     public SourceKind Source => SourceKind.Web;
 
     public string Key => "web";
 
-    public async Task<SourceBatch> FetchAsync(string? cursor, int maxRecords, CancellationToken cancellationToken = default)
+    public Task<SourceBatch> FetchAsync(string? cursor, int maxRecords, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecords, 1);
         var seeds = options.Value.Seeds;
-        var start = ParseCursor(cursor);
+        var start = Math.Min(ParseCursor(cursor), seeds.Count);
         var end = Math.Min(seeds.Count, start + maxRecords);
-        var records = new List<RawRecord>();
-        for (var i = start; i < end; i++)
+        var batch = new SourceBatch([], end >= seeds.Count ? null : end.ToString(CultureInfo.InvariantCulture))
         {
-            var seed = seeds[i];
-            try
-            {
-                var record = await scraper.ScrapeAsync(new Uri(seed, UriKind.Absolute), cancellationToken);
-                records.Add(new RawRecord(seed, record.ToJson()));
-            }
-            catch (Exception ex) when (PageRefusedException.Find(ex) is { } refused)
-            {
-                LogSkipped(logger, seed, refused.Reason, refused.Message);
-            }
-            catch (Exception ex) when (i > start && ex is not OperationCanceledException { CancellationToken.IsCancellationRequested: true } && cancellationToken.IsCancellationRequested is false)
-            {
-                LogStopped(logger, seed, ex);
-                return new SourceBatch(records, i.ToString(CultureInfo.InvariantCulture));
-            }
+            Deferred = [.. seeds.Skip(start).Take(end - start)],
+        };
+        return Task.FromResult(batch);
+    }
+
+    public async Task<RawRecord> FetchOneAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (!Uri.TryCreate(reference, UriKind.Absolute, out var url))
+        {
+            throw new SourceRefusedException($"'{reference}' is not an absolute URL.");
         }
 
-        return new SourceBatch(records, end >= seeds.Count ? null : end.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            var record = await scraper.ScrapeAsync(url, cancellationToken);
+            return new RawRecord(reference, record.ToJson());
+        }
+        catch (Exception ex) when (PageRefusedException.Find(ex) is { } refused)
+        {
+            throw new SourceRefusedException($"{refused.Reason}: {refused.Message}", refused);
+        }
     }
 
     private static int ParseCursor(string? cursor)
@@ -68,9 +69,4 @@ public sealed partial class WebPageConnector(
         return index;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Web page {Url} skipped ({Reason}): {Detail}")]
-    private static partial void LogSkipped(ILogger logger, string url, RefusalReason reason, string detail);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Web page {Url} failed; the batch ends here and the next run resumes from it")]
-    private static partial void LogStopped(ILogger logger, string url, Exception exception);
 }

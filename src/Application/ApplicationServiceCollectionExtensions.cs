@@ -43,6 +43,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<SourceSync>();
         services.AddTransient<IWorkItemHandler, ProcessSourceRecordHandler>();
         services.AddTransient<IWorkItemHandler, ScoreArtistHandler>();
+        services.AddTransient<IWorkItemHandler, FetchPageHandler>();
         services.AddTransient<WorkItemDispatcher>();
         services.TryAddSingleton<IUnitOfWork, PerCallUnitOfWork>();
         services.AddTransient<QueuedWorkRunner>();

@@ -103,6 +103,68 @@ public sealed class SqliteUnitOfWorkTests : IDisposable
         (await _queue.LeaseAsync(TimeSpan.FromSeconds(30))).ShouldNotBeNull().Attempt.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task RunBatchAsync_ItemThatWaitsOnTheNetwork_EndsTheBatchAndRunsAfterTheCommitWithNoLockHeld()
+    {
+        await _queue.EnqueueAsync(new WorkItem("w0", WorkKinds.ScoreArtist, "s0"));
+        await _queue.EnqueueAsync(new WorkItem("io", WorkKinds.FetchPage, "page"));
+        await _queue.EnqueueAsync(new WorkItem("w1", WorkKinds.ScoreArtist, "s1"));
+        var io = new NetworkHandler(_database, Record("s0").Id);
+        var runner = new QueuedWorkRunner(
+            _queue,
+            new WorkItemDispatcher([new RecordingHandler(_records, failOn: "none"), io], new MonaSparkTelemetry(new TestMeterFactory())),
+            _sut,
+            Microsoft.Extensions.Options.Options.Create(new WorkQueueOptions { MaxAttempts = 3 }),
+            NullLogger<QueuedWorkRunner>.Instance);
+
+        (await runner.RunBatchAsync(64)).ShouldBe(2);
+
+        io.SawEarlierItemCommitted.ShouldBeTrue();
+        io.CouldTakeTheWriteLock.ShouldBeTrue();
+        (await _queue.GetDepthAsync()).ShouldBe(1); // w1 waits for the next batch; w0 and io are done
+        (await runner.RunBatchAsync(64)).ShouldBe(1);
+        (await _queue.GetDepthAsync()).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Stands in for a page fetch: while it "waits on the network" it looks at the database from a
+    /// connection of its own, which sees only committed data and needs the write lock to be free.
+    /// </summary>
+    private sealed class NetworkHandler(SqliteDatabase database, string earlierRecordId) : IWorkItemHandler
+    {
+        public string Kind => WorkKinds.FetchPage;
+
+        public bool RunsOutsideUnitOfWork => true;
+
+        public bool SawEarlierItemCommitted { get; private set; }
+
+        public bool CouldTakeTheWriteLock { get; private set; }
+
+        public async Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
+        {
+            await using var other = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString + ";Pooling=False");
+            await other.OpenAsync(cancellationToken);
+            await using (var read = other.CreateCommand())
+            {
+                read.CommandText = "SELECT COUNT(*) FROM source_records WHERE id = $id;";
+                read.Parameters.AddWithValue("$id", earlierRecordId);
+                SawEarlierItemCommitted = (long)(await read.ExecuteScalarAsync(cancellationToken))! == 1;
+            }
+
+            await using var write = other.CreateCommand();
+            write.CommandText = "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;";
+            try
+            {
+                await write.ExecuteNonQueryAsync(cancellationToken);
+                CouldTakeTheWriteLock = true;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                CouldTakeTheWriteLock = false;
+            }
+        }
+    }
+
     /// <summary>Writes a record per item so the test can see which items' writes survived.</summary>
     private sealed class RecordingHandler(SqliteSourceRecordStore records, string failOn) : IWorkItemHandler
     {

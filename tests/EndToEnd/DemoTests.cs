@@ -64,6 +64,15 @@ public sealed partial class DemoTests
         var (code, output, _) = await LocalHostProcess.RunAsync(Exit, "kpis", "--data", data);
         code.ShouldBe(0);
         Count(output, "Records ingested").ShouldBe(Count(report, "Records ingested"));
+
+        // Web pages are queued by the sync and fetched by the queue's workers; the page robots.txt
+        // forbids is dead-lettered with that reason, not retried and not lost.
+        report.ShouldMatch(@"web\s+\d+ pages queued for fetching");
+        Regex.Match(report, @"\n\s+Web\s+(\d+)\s+(\d+)").Groups[2].Value.ShouldNotBe("0");
+        var (letters, lettersOutput, _) = await LocalHostProcess.RunAsync(Exit, "dead-letters", "--data", data);
+        letters.ShouldBe(0);
+        lettersOutput.ShouldContain("fetch-page");
+        lettersOutput.ShouldContain("Robots: robots.txt");
     }
 
     [Fact(Timeout = 180_000)]

@@ -8,12 +8,15 @@ namespace MonaSpark.Application.Ingestion;
 /// <summary>
 /// Use case: pull the next pages from every registered source connector and land each record
 /// (scheduled ingestion). Each connector resumes from its stored cursor; one whose last full pass
-/// is still fresh is skipped; one that fails is reported and the others carry on. Runs from the
+/// is still fresh is skipped; one that fails is reported and the others carry on. References a
+/// connector defers (web pages) are queued as <see cref="WorkKinds.FetchPage"/> items, fetched by the
+/// queue's workers rather than inline, so a slow page delays nothing else. Runs from the
 /// Functions timer trigger, <c>POST /api/ingest</c> and the local host's demo.
 /// </summary>
 public sealed partial class SourceSync(
     IEnumerable<ISourceConnector> connectors,
     RecordIngestion ingestion,
+    IWorkQueue queue,
     ISourceCursorStore cursors,
     IOptions<IngestionOptions> options,
     TimeProvider time,
@@ -56,6 +59,7 @@ public sealed partial class SourceSync(
         var cursor = force && stored?.Cursor is null ? null : stored?.Cursor;
         var fetched = 0;
         var added = 0;
+        var queued = 0;
         try
         {
             for (var page = 0; page < maxPages; page++)
@@ -67,6 +71,12 @@ public sealed partial class SourceSync(
                     fetched++;
                     added += outcome.Added ? 1 : 0;
                     progress?.Report(new SyncProgress(key, fetched, added));
+                }
+
+                foreach (var reference in batch.Deferred)
+                {
+                    await queue.EnqueueAsync(PageWork.For(key, reference), cancellationToken);
+                    queued++;
                 }
 
                 // The cursor moves only after the page is landed: a crash refetches a page, never skips one.
@@ -82,15 +92,15 @@ public sealed partial class SourceSync(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, key, ex);
-            return new SourceSyncResult(key, connector.Source.ToString(), fetched, added, Fresh: false, Error: $"{ex.GetType().Name}: {ex.Message}");
+            return new SourceSyncResult(key, connector.Source.ToString(), fetched, added, Fresh: false, Error: $"{ex.GetType().Name}: {ex.Message}") { Queued = queued };
         }
 
-        LogSynced(logger, key, fetched, added);
-        return new SourceSyncResult(key, connector.Source.ToString(), fetched, added, Fresh: false, Error: null);
+        LogSynced(logger, key, fetched, added, queued);
+        return new SourceSyncResult(key, connector.Source.ToString(), fetched, added, Fresh: false, Error: null) { Queued = queued };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Connector}: {Fetched} records fetched, {Added} new")]
-    private static partial void LogSynced(ILogger logger, string connector, int fetched, int added);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Connector}: {Fetched} records fetched, {Added} new, {Queued} pages queued")]
+    private static partial void LogSynced(ILogger logger, string connector, int fetched, int added, int queued);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Connector}: still fresh since {Completed}")]
     private static partial void LogFresh(ILogger logger, string connector, DateTimeOffset completed);
@@ -105,10 +115,18 @@ public sealed record SyncReport(IReadOnlyList<SourceSyncResult> Sources)
     public int Fetched => Sources.Sum(s => s.Fetched);
 
     public int Added => Sources.Sum(s => s.Added);
+
+    public int Queued => Sources.Sum(s => s.Queued);
 }
 
-/// <summary>One connector's part of a sync: records fetched and new, skipped as fresh, or the error that stopped it.</summary>
-public sealed record SourceSyncResult(string Connector, string Source, int Fetched, int Added, bool Fresh, string? Error);
+/// <summary>
+/// One connector's part of a sync: records fetched and new, references queued for fetching
+/// (<see cref="Queued"/>, web pages), skipped as fresh, or the error that stopped it.
+/// </summary>
+public sealed record SourceSyncResult(string Connector, string Source, int Fetched, int Added, bool Fresh, string? Error)
+{
+    public int Queued { get; init; }
+}
 
 /// <summary>Progress of a sync, for long runs.</summary>
 public sealed record SyncProgress(string Connector, int Fetched, int Added);

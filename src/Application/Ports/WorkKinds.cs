@@ -6,6 +6,9 @@ public static class WorkKinds
     /// <summary>Validate a landed source record and resolve it into an artist (subject: source record id).</summary>
     public const string ProcessSourceRecord = "process-record";
 
+    /// <summary>Fetch one deferred reference of a source (a web page) and land it (subject: <c>connector-key:reference</c>, see <c>PageWork</c>).</summary>
+    public const string FetchPage = "fetch-page";
+
     /// <summary>Score an artist as a lead (subject: artist id).</summary>
     public const string ScoreArtist = "score-artist";
 }

@@ -21,45 +21,51 @@ public sealed partial class QueuedWorkRunner(
     /// Handles up to <paramref name="maxItems"/> visible items in one unit of work (one transaction on
     /// the embedded store), each item isolated in a savepoint: a failing item is undone and given back
     /// alone. A crash before the commit undoes the whole batch and the leases simply expire: nothing is lost.
+    /// An item whose handler waits on the network (<see cref="IWorkItemHandler.RunsOutsideUnitOfWork"/>)
+    /// ends the batch: the batch commits first, then that item runs with no unit of work open.
     /// </summary>
     /// <returns>How many items were taken (0 when the queue had none).</returns>
     public async Task<int> RunBatchAsync(int maxItems, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         var taken = 0;
+        WorkLease? outside = null;
         await using (var scope = await unitOfWork.BeginAsync(cancellationToken))
         {
-            while (taken < maxItems && await RunOneAsync(scope, cancellationToken))
+            while (taken < maxItems && await queue.LeaseAsync(options.Value.VisibilityTimeout, cancellationToken) is { } lease)
             {
                 taken++;
+                if (dispatcher.RunsOutsideUnitOfWork(lease.Item.Kind))
+                {
+                    outside = lease;
+                    break;
+                }
+
+                await RunAsync(lease, work => scope.IsolateAsync(work, cancellationToken), cancellationToken);
             }
 
             await scope.CommitAsync(cancellationToken);
         }
 
+        if (outside is not null)
+        {
+            await RunAsync(outside, work => work(), cancellationToken);
+        }
+
         return taken;
     }
 
-    private async Task<bool> RunOneAsync(IUnitOfWorkScope scope, CancellationToken cancellationToken)
+    private async Task RunAsync(WorkLease lease, Func<Func<Task<bool>>, Task<bool>> isolate, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var lease = await queue.LeaseAsync(settings.VisibilityTimeout, cancellationToken);
-        if (lease is null)
-        {
-            return false;
-        }
-
         Exception? failure = null;
         try
         {
-            await scope.IsolateAsync(
-                async () =>
-                {
-                    await dispatcher.DispatchAsync(lease.Item, cancellationToken);
-                    await queue.CompleteAsync(lease, cancellationToken);
-                    return true;
-                },
-                cancellationToken);
+            await isolate(async () =>
+            {
+                await dispatcher.DispatchAsync(lease.Item, cancellationToken);
+                await queue.CompleteAsync(lease, cancellationToken);
+                return true;
+            });
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -70,14 +76,21 @@ public sealed partial class QueuedWorkRunner(
         {
             await GiveBackAsync(lease, failure, cancellationToken);
         }
-
-        return true;
     }
 
     private async Task GiveBackAsync(WorkLease lease, Exception ex, CancellationToken cancellationToken)
     {
         var reason = $"{ex.GetType().Name}: {ex.Message}";
-        LogFailed(logger, lease.Item.Kind, lease.Item.Id, lease.Attempt, ex);
+        if (ex is PermanentWorkException)
+        {
+            // An expected, final outcome (a page robots.txt refuses, a kind nobody handles): the reason says it all.
+            LogDeadLettered(logger, lease.Item.Kind, lease.Item.Id, ex.Message);
+        }
+        else
+        {
+            LogFailed(logger, lease.Item.Kind, lease.Item.Id, lease.Attempt, ex);
+        }
+
         try
         {
             if (ex is PermanentWorkException)
@@ -103,6 +116,9 @@ public sealed partial class QueuedWorkRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Id} changed hands before it could be given back")]
     private static partial void LogLeaseLost(ILogger logger, string id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Kind} {Id} dead-lettered: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string kind, string id, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Kind} {Id} failed on attempt {Attempt}")]
     private static partial void LogFailed(ILogger logger, string kind, string id, int attempt, Exception exception);

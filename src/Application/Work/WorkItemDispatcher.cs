@@ -19,6 +19,9 @@ public sealed class WorkItemDispatcher
         _telemetry = telemetry;
     }
 
+    /// <summary>Whether items of <paramref name="kind"/> must run outside a unit of work (see <see cref="IWorkItemHandler.RunsOutsideUnitOfWork"/>).</summary>
+    public bool RunsOutsideUnitOfWork(string kind) => _handlers.TryGetValue(kind, out var handler) && handler.RunsOutsideUnitOfWork;
+
     public async Task DispatchAsync(WorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);

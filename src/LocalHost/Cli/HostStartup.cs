@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MonaSpark.Adapters.Local;
+using MonaSpark.LocalHost.Hosting;
 
 namespace MonaSpark.LocalHost.Cli;
 
@@ -55,5 +56,27 @@ internal static class HostStartup
         {
             return $"invalid configuration: {ex.Message}";
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> against an existing data directory (the read and decide verbs):
+    /// a missing or unusable one is one line on <paramref name="error"/> and exit code 1.
+    /// </summary>
+    public static async Task<int> WithExistingDataAsync(string dataDirectory, TextWriter error, Func<IServiceProvider, Task<int>> work)
+    {
+        if (!Directory.Exists(dataDirectory))
+        {
+            await error.WriteLineAsync($"monaspark: '{dataDirectory}' does not exist (run the demo first, or pass --data)");
+            return DataError;
+        }
+
+        await using var app = LocalWebHost.Build(dataDirectory, quiet: true);
+        if (Check(app.Services) is { } problem)
+        {
+            await error.WriteLineAsync($"monaspark: {problem}");
+            return DataError;
+        }
+
+        return await work(app.Services);
     }
 }

@@ -94,6 +94,9 @@ internal static class MonaSparkCli
         var quarantine = new Command("quarantine", "List quarantined records with every reason.") { limit };
         quarantine.SetAction((result, ct) => QuarantineCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
+        var deadLetters = new Command("dead-letters", "List work items that failed for good, with the reason.") { limit };
+        deadLetters.SetAction((result, ct) => QuarantineCommand.DeadLettersAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
+
         var reviews = new Command("reviews", "List uncertain matches waiting for a person's decision.") { limit };
         reviews.SetAction((result, ct) => ReviewCommands.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
@@ -115,7 +118,7 @@ internal static class MonaSparkCli
         var unmerge = new Command("unmerge", "Undo a merge: rebuild both artists from their own source records.") { survivor, mergedArtist };
         unmerge.SetAction((result, ct) => ReviewCommands.UnmergeAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(survivor)!, result.GetValue(mergedArtist)!, output, error, ct));
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, reviews, review, unmerge };
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, reviews, review, unmerge };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

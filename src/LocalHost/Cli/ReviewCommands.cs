@@ -15,7 +15,7 @@ namespace MonaSpark.LocalHost.Cli;
 internal static class ReviewCommands
 {
     public static Task<int> ListAsync(string dataDirectory, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        WithHostAsync(dataDirectory, error, async services =>
+        HostStartup.WithExistingDataAsync(dataDirectory, error, async services =>
         {
             var reviews = await services.GetRequiredService<IMatchReviewStore>().ListPendingAsync(limit, cancellationToken);
             var artists = services.GetRequiredService<IArtistStore>();
@@ -33,7 +33,7 @@ internal static class ReviewCommands
         });
 
     public static Task<int> DecideAsync(string dataDirectory, string id, bool accept, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        WithHostAsync(dataDirectory, error, async services =>
+        HostStartup.WithExistingDataAsync(dataDirectory, error, async services =>
         {
             var decided = await services.GetRequiredService<MatchReviewDecisions>().DecideAsync(id, accept, cancellationToken);
             if (decided is null)
@@ -56,7 +56,7 @@ internal static class ReviewCommands
         });
 
     public static Task<int> UnmergeAsync(string dataDirectory, string survivor, string merged, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        WithHostAsync(dataDirectory, error, async services =>
+        HostStartup.WithExistingDataAsync(dataDirectory, error, async services =>
         {
             if (!ArtistId.TryParse(survivor, out var survivorId) || !ArtistId.TryParse(merged, out var mergedId))
             {
@@ -81,23 +81,5 @@ internal static class ReviewCommands
         while (await runner.RunBatchAsync(WorkQueuePump.BatchSize, cancellationToken) > 0)
         {
         }
-    }
-
-    private static async Task<int> WithHostAsync(string dataDirectory, TextWriter error, Func<IServiceProvider, Task<int>> work)
-    {
-        if (!Directory.Exists(dataDirectory))
-        {
-            await error.WriteLineAsync($"monaspark: '{dataDirectory}' does not exist (run the demo first, or pass --data)");
-            return HostStartup.DataError;
-        }
-
-        await using var app = LocalWebHost.Build(dataDirectory, quiet: true);
-        if (HostStartup.Check(app.Services) is { } problem)
-        {
-            await error.WriteLineAsync($"monaspark: {problem}");
-            return HostStartup.DataError;
-        }
-
-        return await work(app.Services);
     }
 }

@@ -85,9 +85,10 @@ internal static class DemoCommand
         var report = await sync.RunAsync(maxPages: (records / SourceSync.PageSize) + 10, force: true, progress: progress, cancellationToken: cancellationToken);
         foreach (var source in report.Sources)
         {
-            await output.WriteLineAsync(source.Error is null
-                ? $"  {source.Connector,-11} {source.Fetched,5} records fetched, {source.Added} new"
-                : $"  {source.Connector,-11} {source.Fetched,5} records fetched, then failed: {source.Error}");
+            var done = source.Queued > 0
+                ? $"  {source.Connector,-11} {source.Queued,5} pages queued for fetching"
+                : $"  {source.Connector,-11} {source.Fetched,5} records fetched, {source.Added} new";
+            await output.WriteLineAsync(source.Error is null ? done : $"{done}, then failed: {source.Error}");
         }
     }
 

@@ -65,16 +65,27 @@ public sealed class PlaywrightPageFetcherTests(BrowserFixture fixture) : IClassF
     }
 
     [Fact(Timeout = 90_000)]
-    public async Task FetchAsync_AllFixtureSeeds_OneRecordPerPageAndDisallowedPageSkipped()
+    public async Task FetchOneAsync_AllFixtureSeeds_OneRecordPerPage_BrowserOnlyForScript_DisallowedPageRefused()
     {
-        var sut = fixture.Services.GetServices<ISourceConnector>().Single();
+        var sut = fixture.Services.GetServices<ISourceConnector>().Single().ShouldBeAssignableTo<IDeferredSourceConnector>()!;
 
         var batch = await sut.FetchAsync(null, 100);
-
         batch.NextCursor.ShouldBeNull();
-        batch.Records.Count.ShouldBe(WebFixtureServer.Pages.Count - 1);
-        batch.Records.ShouldNotContain(r => r.ExternalId.Contains("/private/", StringComparison.Ordinal));
-        var records = batch.Records.Select(r => WebPageRecord.FromJson(r.Payload)!).ToList();
+        batch.Deferred.Count.ShouldBe(WebFixtureServer.Pages.Count);
+
+        var records = new List<WebPageRecord>();
+        foreach (var reference in batch.Deferred)
+        {
+            if (reference.Contains("/private/", StringComparison.Ordinal))
+            {
+                (await Should.ThrowAsync<SourceRefusedException>(() => sut.FetchOneAsync(reference))).Message.ShouldStartWith("Robots:");
+                continue;
+            }
+
+            records.Add(WebPageRecord.FromJson((await sut.FetchOneAsync(reference)).Payload)!);
+        }
+
+        records.Count.ShouldBe(WebFixtureServer.Pages.Count - 1);
         foreach (var page in WebFixtureServer.Pages.Where(p => p.Kind != WebFixtureKind.RobotsDisallowed))
         {
             var record = records.Single(r => r.Url == fixture.Server.PageUrl(page.Slug).AbsoluteUri);
