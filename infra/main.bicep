@@ -69,6 +69,8 @@ module storage 'modules/storage.bicep' = {
       'sourcecursors'
       'matchreviews'
       'checkpoints'
+      'features'
+      'models'
     ]
     queueNames: [
       'work-items'
@@ -105,6 +107,26 @@ module eventHubs 'modules/event-hubs.bicep' = {
   }
 }
 
+module search 'modules/search.bicep' = {
+  name: 'search'
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.searchSearchServices}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module openAI 'modules/openai.bicep' = {
+  name: 'openai'
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.cognitiveServicesOpenAI}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module rbac 'modules/rbac.bicep' = {
   name: 'rbac'
   scope: resourceGroup
@@ -115,6 +137,8 @@ module rbac 'modules/rbac.bicep' = {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     eventHubsNamespaceName: eventHubs.outputs.name
+    searchServiceName: search.outputs.name
+    openAIAccountName: openAI.outputs.name
   }
 }
 
@@ -141,6 +165,11 @@ module functionApp 'modules/function-app.bicep' = {
       MonaSpark__Azure__ManagedIdentityClientId: identity.outputs.clientId
       MonaSpark__EventHubs__FullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
       MonaSpark__EventHubs__EventHubName: eventHubs.outputs.eventHubName
+      MonaSpark__AzureSearch__Endpoint: search.outputs.endpoint
+      MonaSpark__AzureSearch__IndexName: 'artists'
+      MonaSpark__AzureOpenAI__Endpoint: openAI.outputs.endpoint
+      MonaSpark__AzureOpenAI__EmbeddingDeployment: openAI.outputs.embeddingDeployment
+      MonaSpark__AzureOpenAI__ChatDeployment: openAI.outputs.chatDeployment
     }
   }
   // The host reads its storage at start-up: grant the roles before the app exists.
@@ -160,3 +189,7 @@ output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applica
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_EVENTHUBS_NAMESPACE string = eventHubs.outputs.fullyQualifiedNamespace
 output AZURE_EVENTHUBS_NAME string = eventHubs.outputs.eventHubName
+output AZURE_SEARCH_ENDPOINT string = search.outputs.endpoint
+output AZURE_OPENAI_ENDPOINT string = openAI.outputs.endpoint
+output AZURE_OPENAI_EMBEDDING_DEPLOYMENT string = openAI.outputs.embeddingDeployment
+output AZURE_OPENAI_CHAT_DEPLOYMENT string = openAI.outputs.chatDeployment

@@ -25,6 +25,12 @@ param applicationInsightsName string
 @description('Name of the Event Hubs namespace the journal is published to.')
 param eventHubsNamespaceName string
 
+@description('Name of the AI Search service holding the vector index.')
+param searchServiceName string
+
+@description('Name of the Azure OpenAI account.')
+param openAIAccountName string
+
 // Built-in role definition ids: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -32,7 +38,22 @@ var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   eventHubsDataSender: '2b629674-e913-4c01-ae53-ef4638d8f975'
+  searchIndexDataContributor: '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
+  searchServiceContributor: '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
+  cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 }
+
+// Index Data Contributor reads and writes documents; Service Contributor lets the app create or
+// update the index definition at start (keys are off, so both go through Entra ID).
+var searchRoleIds = [
+  roles.searchIndexDataContributor
+  roles.searchServiceContributor
+]
+
+var searchAssignments = flatten(map(principals, p => map(searchRoleIds, roleId => {
+  principal: p
+  roleId: roleId
+})))
 
 // Blob Data Owner (not Contributor): the Functions host manages blob leases and containers.
 var storageRoleIds = [
@@ -110,6 +131,39 @@ resource eventHubsRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-
       principalId: p.id
       principalType: p.type
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventHubsDataSender)
+    }
+  }
+]
+
+resource search 'Microsoft.Search/searchServices@2023-11-01' existing = {
+  name: searchServiceName
+}
+
+resource openAI 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
+  name: openAIAccountName
+}
+
+resource searchRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for a in searchAssignments: {
+    name: guid(search.id, a.principal.id, a.roleId)
+    scope: search
+    properties: {
+      principalId: a.principal.id
+      principalType: a.principal.type
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', a.roleId)
+    }
+  }
+]
+
+// Embeddings and chat completions; no management of deployments.
+resource openAIRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for p in principals: {
+    name: guid(openAI.id, p.id, roles.cognitiveServicesOpenAIUser)
+    scope: openAI
+    properties: {
+      principalId: p.id
+      principalType: p.type
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAIUser)
     }
   }
 ]

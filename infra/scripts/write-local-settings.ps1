@@ -39,6 +39,10 @@ $settings = [ordered]@{
         MonaSpark__Azure__QueueServiceUri = Get-AzdValue 'AZURE_QUEUE_SERVICE_URI'
         MonaSpark__EventHubs__FullyQualifiedNamespace = Get-AzdValue 'AZURE_EVENTHUBS_NAMESPACE'
         MonaSpark__EventHubs__EventHubName = Get-AzdValue 'AZURE_EVENTHUBS_NAME'
+        MonaSpark__AzureSearch__Endpoint = Get-AzdValue 'AZURE_SEARCH_ENDPOINT'
+        MonaSpark__AzureOpenAI__Endpoint = Get-AzdValue 'AZURE_OPENAI_ENDPOINT'
+        MonaSpark__AzureOpenAI__EmbeddingDeployment = Get-AzdValue 'AZURE_OPENAI_EMBEDDING_DEPLOYMENT'
+        MonaSpark__AzureOpenAI__ChatDeployment = Get-AzdValue 'AZURE_OPENAI_CHAT_DEPLOYMENT'
     }
 }
 

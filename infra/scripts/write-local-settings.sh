@@ -44,6 +44,10 @@ table_uri=$(value AZURE_TABLE_SERVICE_URI)
 queue_uri=$(value AZURE_QUEUE_SERVICE_URI)
 eventhubs_namespace=$(value AZURE_EVENTHUBS_NAMESPACE)
 eventhubs_name=$(value AZURE_EVENTHUBS_NAME)
+search_endpoint=$(value AZURE_SEARCH_ENDPOINT)
+openai_endpoint=$(value AZURE_OPENAI_ENDPOINT)
+openai_embedding=$(value AZURE_OPENAI_EMBEDDING_DEPLOYMENT)
+openai_chat=$(value AZURE_OPENAI_CHAT_DEPLOYMENT)
 
 cat > "$target" <<JSON
 {
@@ -54,7 +58,11 @@ cat > "$target" <<JSON
     "MonaSpark__Azure__TableServiceUri": "$table_uri",
     "MonaSpark__Azure__QueueServiceUri": "$queue_uri",
     "MonaSpark__EventHubs__FullyQualifiedNamespace": "$eventhubs_namespace",
-    "MonaSpark__EventHubs__EventHubName": "$eventhubs_name"
+    "MonaSpark__EventHubs__EventHubName": "$eventhubs_name",
+    "MonaSpark__AzureSearch__Endpoint": "$search_endpoint",
+    "MonaSpark__AzureOpenAI__Endpoint": "$openai_endpoint",
+    "MonaSpark__AzureOpenAI__EmbeddingDeployment": "$openai_embedding",
+    "MonaSpark__AzureOpenAI__ChatDeployment": "$openai_chat"
   }
 }
 JSON

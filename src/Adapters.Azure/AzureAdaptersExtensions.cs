@@ -1,11 +1,17 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Messaging.EventHubs.Producer;
+using Azure.Search.Documents;
+using Azure.Search.Documents.Indexes;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using MonaSpark.Adapters.Azure.OpenAI;
+using MonaSpark.Adapters.Azure.Search;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
 
@@ -27,6 +33,15 @@ namespace MonaSpark.Adapters.Azure;
 /// MonaSpark__EventHubs__FullyQualifiedNamespace = {namespace}.servicebus.windows.net
 /// MonaSpark__EventHubs__EventHubName            = journal   (optional, the default)
 /// </code>
+/// Azure AI Search (the vector index) and Azure OpenAI (embeddings and chat) likewise, each when its
+/// endpoint is set (ADR-007):
+/// <code>
+/// MonaSpark__AzureSearch__Endpoint              = https://{service}.search.windows.net
+/// MonaSpark__AzureSearch__IndexName             = artists   (optional, the default)
+/// MonaSpark__AzureOpenAI__Endpoint              = https://{resource}.openai.azure.com/
+/// MonaSpark__AzureOpenAI__EmbeddingDeployment   = text-embedding-3-small
+/// MonaSpark__AzureOpenAI__ChatDeployment        = gpt-4o-mini
+/// </code>
 /// </summary>
 public static class AzureAdaptersExtensions
 {
@@ -41,7 +56,62 @@ public static class AzureAdaptersExtensions
             builder.Services.AddAzureEventHubs();
         }
 
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{AzureOpenAIOptions.SectionName}:{nameof(AzureOpenAIOptions.Endpoint)}"]))
+        {
+            builder.Services.AddAzureOpenAI(builder.Configuration);
+        }
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{AzureSearchOptions.SectionName}:{nameof(AzureSearchOptions.Endpoint)}"]))
+        {
+            builder.Services.AddAzureAISearch();
+        }
+
         return builder;
+    }
+
+    /// <summary>
+    /// <see cref="AzureOpenAIOptions"/> and, per deployment configured, the embedding generator
+    /// (<c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>, batched) and the <see cref="IChatClient"/>,
+    /// on one OpenAI client authenticated with the storage adapters' credential (call after <see cref="AddAzureStorage"/>).
+    /// A deployment left unset registers nothing for it, so the local default (embeddings) or the
+    /// template copywriter (chat) takes its place.
+    /// </summary>
+    public static IServiceCollection AddAzureOpenAI(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AzureOpenAIOptions>().BindConfiguration(AzureOpenAIOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => AzureOpenAIClients.Create(OpenAIOptions(sp), sp.GetRequiredService<TokenCredential>()));
+        var section = configuration.GetSection(AzureOpenAIOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(section[nameof(AzureOpenAIOptions.EmbeddingDeployment)]))
+        {
+            services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+                AzureOpenAIClients.EmbeddingGenerator(sp.GetRequiredService<global::OpenAI.OpenAIClient>(), OpenAIOptions(sp)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(section[nameof(AzureOpenAIOptions.ChatDeployment)]))
+        {
+            services.TryAddSingleton(sp => AzureOpenAIClients.ChatClient(sp.GetRequiredService<global::OpenAI.OpenAIClient>(), OpenAIOptions(sp)));
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="AzureSearchOptions"/>, one <see cref="SearchIndexClient"/> (Entra ID with the storage
+    /// adapters' credential) and <see cref="AzureSearchVectorIndex"/> as <see cref="IVectorIndex"/>.
+    /// </summary>
+    public static IServiceCollection AddAzureAISearch(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<AzureSearchOptions>().BindConfiguration(AzureSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new SearchIndexClient(
+            sp.GetRequiredService<IOptions<AzureSearchOptions>>().Value.Endpoint,
+            sp.GetRequiredService<TokenCredential>(),
+            new SearchClientOptions()));
+        services.TryAddSingleton<AzureSearchVectorIndex>();
+        services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<AzureSearchVectorIndex>());
+        return services;
     }
 
     /// <summary>The options, one <see cref="TableServiceClient"/> and one <see cref="QueueServiceClient"/>, and the six ports.</summary>
@@ -66,6 +136,8 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IWorkQueue, StorageQueueWorkQueue>();
         services.TryAddSingleton<ISourceCursorStore, TableStorageSourceCursorStore>();
         services.TryAddSingleton<IMatchReviewStore, TableStorageMatchReviewStore>();
+        services.TryAddSingleton<IFeatureStore, TableStorageFeatureStore>();
+        services.TryAddSingleton<IModelRegistry, TableStorageModelRegistry>();
         return services;
     }
 
@@ -88,6 +160,8 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<EventHubsJournalPublisher>();
         return services;
     }
+
+    private static AzureOpenAIOptions OpenAIOptions(IServiceProvider services) => services.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
 
     private static AzureStorageOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<AzureStorageOptions>>().Value;
 

@@ -36,6 +36,35 @@ public sealed partial class TableStorageLeadStore
         return result;
     }
 
+    /// <summary>
+    /// A scan of the lead rows filtered on Stage by the service (one partition, ordered by row key, so
+    /// by artist id); fine for the few thousand customers a lookalike search is seeded with.
+    /// </summary>
+    public async Task<IReadOnlyList<Lead>> ListByStageAsync(IReadOnlyCollection<FunnelStage> stages, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var result = new List<Lead>();
+        if (stages.Count == 0 || max == 0)
+        {
+            return result;
+        }
+
+        var table = await _storage.Tables.GetAsync(TableNames.Leads, cancellationToken);
+        var range = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {LeadPrefix} and RowKey lt {LeadPrefix + "~"}");
+        var anyStage = string.Join(" or ", stages.Distinct().Select(s => TableClient.CreateQueryFilter($"Stage eq {(int)s}")));
+        await foreach (var row in table.QueryAsync<TableEntity>($"{range} and ({anyStage})", Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            result.Add(ReadLead(row));
+            if (result.Count == max)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A scan of the lead rows' Stage (one small property); counter rows would replace it at scale.</summary>
     public async Task<IReadOnlyDictionary<FunnelStage, long>> CountByStageAsync(CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using MonaSpark.Adapters.Local.Vectors;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
 
@@ -57,7 +58,27 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IWorkQueue, SqliteWorkQueue>();
         services.TryAddSingleton<ISourceCursorStore, SqliteSourceCursorStore>();
         services.TryAddSingleton<IMatchReviewStore, SqliteMatchReviewStore>();
+        services.TryAddSingleton<IFeatureStore, SqliteFeatureStore>();
+        services.TryAddSingleton<IModelRegistry, SqliteModelRegistry>();
         services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
+        services.AddSqliteVectorIndex();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="SqliteVectorIndex"/> as <see cref="IVectorIndex"/> (unless one is registered
+    /// already) and <see cref="SqliteDatabase"/> if missing, with <see cref="LocalVectorIndexOptions"/>
+    /// bound to the optional section <c>MonaSpark:VectorIndex</c> (<c>Model</c>, <c>Mode</c>,
+    /// <c>RescoreFactor</c>). Needs <see cref="LocalStorageOptions"/> configured.
+    /// </summary>
+    public static IServiceCollection AddSqliteVectorIndex(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<LocalVectorIndexOptions>().BindConfiguration(LocalVectorIndexOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<SqliteVectorIndex>();
+        services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<SqliteVectorIndex>());
         return services;
     }
 }

@@ -85,6 +85,41 @@ public sealed class SqliteLeadStore(SqliteDatabase database, TimeProvider time) 
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<Lead>> ListByStageAsync(IReadOnlyCollection<FunnelStage> stages, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        if (stages.Count == 0 || max == 0)
+        {
+            return Task.FromResult<IReadOnlyList<Lead>>([]);
+        }
+
+        var names = stages.Distinct().Select(s => s.ToString()).ToList();
+        return database.ReadAsync<IReadOnlyList<Lead>>(
+            async connection =>
+            {
+                // ix_leads_stage finds the rows; the stage names are enum names, bound as parameters.
+                var placeholders = string.Join(", ", names.Select((_, i) => SqliteCommands.Name("@s", i)));
+                await using var command = connection.Command(
+                    $"SELECT version, json FROM leads WHERE stage IN ({placeholders}) ORDER BY artist_id LIMIT @max;")
+                    .With("@max", max);
+                for (var i = 0; i < names.Count; i++)
+                {
+                    command.With(SqliteCommands.Name("@s", i), names[i]);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var leads = new List<Lead>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    leads.Add(Read(reader));
+                }
+
+                return leads;
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyDictionary<FunnelStage, long>> CountByStageAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyDictionary<FunnelStage, long>>(
             async connection =>

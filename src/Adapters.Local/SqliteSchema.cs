@@ -136,4 +136,46 @@ internal static class SqliteSchema
         );
         CREATE INDEX ix_match_reviews_status ON match_reviews (status, created_at, id);
         """;
+
+    /// <summary>
+    /// Version 4: intelligence. Artist embeddings for the in-process vector index (the vector as
+    /// little-endian float32 bytes, with the fields searches filter on); feature vectors by feature-set
+    /// version and as-of time, so training reads each artist as it was at a label's time; and the model
+    /// registry (serialised models with their metrics, and which one is champion or challenger per kind).
+    /// </summary>
+    public const string Version4 = """
+        CREATE TABLE embeddings (
+            artist_id   TEXT    NOT NULL PRIMARY KEY,
+            model       TEXT    NOT NULL,
+            dimensions  INTEGER NOT NULL,
+            vector      BLOB    NOT NULL,
+            country     TEXT    NULL,
+            genres      TEXT    NOT NULL,
+            updated_at  INTEGER NOT NULL
+        );
+
+        CREATE TABLE features (
+            artist_id   TEXT    NOT NULL,
+            feature_set TEXT    NOT NULL,
+            as_of       INTEGER NOT NULL,
+            vector      BLOB    NOT NULL,
+            PRIMARY KEY (artist_id, feature_set, as_of)
+        );
+
+        CREATE TABLE models (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            kind        TEXT    NOT NULL,
+            created_at  INTEGER NOT NULL,
+            json        TEXT    NOT NULL,
+            content     BLOB    NOT NULL
+        );
+        CREATE INDEX ix_models_kind ON models (kind, created_at);
+
+        CREATE TABLE model_roles (
+            kind        TEXT    NOT NULL,
+            role        TEXT    NOT NULL,
+            model_id    TEXT    NOT NULL REFERENCES models (id),
+            PRIMARY KEY (kind, role)
+        );
+        """;
 }

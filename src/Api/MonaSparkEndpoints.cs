@@ -17,6 +17,7 @@ public static class MonaSparkEndpoints
         endpoints.MapGet("/api/kpis", KpisEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/api/artists/{id}", ArtistEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/api/reviews", ReviewsEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/api/lookalikes", LookalikesEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/dashboard", DashboardEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         return endpoints;
     }

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MonaSpark.Application.Copywriting;
 using MonaSpark.Application.Ingestion;
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Scoring;
 using MonaSpark.Application.Telemetry;
+using MonaSpark.Application.Training;
 using MonaSpark.Application.Work;
+using MonaSpark.Domain.Outreach.Copy;
 using MonaSpark.Domain.Validation;
 using MonaSpark.Domain.Validation.Sources;
 
@@ -24,9 +28,17 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResolutionOptions>().BindConfiguration(ResolutionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkQueueOptions>().BindConfiguration(WorkQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CopywritingOptions>().BindConfiguration(CopywritingOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => CopyLinks.IsPublicBase(o.PublicBaseUrl), "MonaSpark:Copywriting:PublicBaseUrl must be an https URL (http on loopback) without query or fragment.")
+            .Validate(o => PlainText.Clean(o.Company) == o.Company && PlainText.Clean(o.SenderName) == o.SenderName, "MonaSpark:Copywriting:Company and SenderName must be plain text on one line.")
+            .ValidateOnStart();
 
-        // Cold start: the documented baseline until the ML models are trained (intelligence issue).
-        services.TryAddSingleton<ILeadScorer, BaselineLeadScorer>();
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Cold start: the documented baseline scores until a trained model is promoted (docs/scoring.md).
+        services.TryAddSingleton<BaselineLeadScorer>();
+        services.TryAddSingleton<ActiveLeadScorers>();
+        services.AddTransient<TrainLeadModels>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, ImportValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceValidator, WebPageValidator>());
@@ -44,12 +56,16 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<IWorkItemHandler, ProcessSourceRecordHandler>();
         services.AddTransient<IWorkItemHandler, ScoreArtistHandler>();
         services.AddTransient<IWorkItemHandler, FetchPageHandler>();
+        services.AddTransient<IWorkItemHandler, EmbedArtistHandler>();
         services.AddTransient<WorkItemDispatcher>();
         services.TryAddSingleton<IUnitOfWork, PerCallUnitOfWork>();
         services.AddTransient<QueuedWorkRunner>();
         services.AddTransient<TriggeredWorkHandler>();
         services.AddTransient<LeadQueries>();
         services.AddTransient<KpiQuery>();
+        services.AddTransient<DraftOutreachCopy>();
+        services.TryAddSingleton<CustomerDirectory>();
+        services.AddTransient<LookalikeQuery>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MonaSpark.Adapters.Azure;
+using MonaSpark.Adapters.Copywriting;
 using MonaSpark.Adapters.Local;
+using MonaSpark.Adapters.MachineLearning;
 using MonaSpark.Adapters.Scraping;
 using MonaSpark.Adapters.Sources;
 using MonaSpark.Application;
@@ -23,9 +25,12 @@ public static class MonaSparkHostBuilderExtensions
             AdapterSet.Azure => builder.AddAzureAdapters(),
             _ => throw new ArgumentOutOfRangeException(nameof(adapters), adapters, "Unknown adapter set."),
         };
+        builder.AddEmbeddingsAndVectorIndex(adapters);
         // Shared adapters: the same connectors on both hosts, registered when configured.
         builder.AddSourceConnectors();
         builder.AddWebScraping();
+        builder.AddCopywriting();
+        builder.Services.AddLeadModels();
         builder.AddMonaSparkTelemetry();
         return builder;
     }

@@ -28,7 +28,7 @@ public sealed class SqliteMigrationTests : IDisposable
         (await store.CountAsync()).ShouldBe(1);
     }
 
-    /// <summary>A database as version 2 left it: no resolution tables or column, one artist stored.</summary>
+    /// <summary>A database as version 2 left it: no resolution or intelligence tables, no resolution column, one artist stored.</summary>
     private void DowngradeToVersion2WithArtist(Artist artist)
     {
         var database = _directory.Open();
@@ -38,6 +38,10 @@ public sealed class SqliteMigrationTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE model_roles;
+                DROP TABLE models;
+                DROP TABLE features;
+                DROP TABLE embeddings;
                 DROP TABLE artist_keys;
                 DROP TABLE match_reviews;
                 ALTER TABLE artists DROP COLUMN merged_into;

@@ -1,6 +1,9 @@
 using MonaSpark.Application.Options;
+using MonaSpark.Application.Ports;
 using MonaSpark.Application.Scoring;
 using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Features;
+using MonaSpark.Domain.Leads;
 using MonaSpark.Domain.Sources;
 using MonaSpark.TestKit;
 
@@ -11,6 +14,10 @@ public class BaselineLeadScorerTests
     private static readonly DateTimeOffset Now = Samples.Epoch;
     private readonly BaselineLeadScorer _sut = new(Microsoft.Extensions.Options.Options.Create(new ScoringOptions()));
 
+    /// <summary>Scores as the handler does: features computed from the same history.</summary>
+    private Score Score(Artist artist, IReadOnlyList<MetricSnapshot> history) =>
+        _sut.Score(new ScoringInput(artist, history, FeatureSetV1.Compute(artist, history, null, Now), Now));
+
     private static MetricSnapshot Snap(Artist a, SourceKind p, int daysAgo, long followers) => new(a.Id, p, Now.AddDays(-daysAgo), followers);
 
     [Fact]
@@ -19,7 +26,7 @@ public class BaselineLeadScorerTests
         var artist = Samples.Artist();
         var history = new[] { Snap(artist, SourceKind.Spotify, 29, 10_000), Snap(artist, SourceKind.Spotify, 1, 13_800) };
 
-        var score = _sut.Score(artist, history, Now);
+        var score = Score(artist, history);
 
         // 0.05 base + 0.30 audience fit 1 + 0.35 × (0.38 / 0.5) growth + 0.20 e-mail
         score.Probability.ShouldBe(0.816, 0.0001);
@@ -40,7 +47,7 @@ public class BaselineLeadScorerTests
     {
         var artist = Samples.Artist(email: null);
 
-        var score = _sut.Score(artist, [Snap(artist, SourceKind.YouTube, 1, 50_000)], Now);
+        var score = Score(artist, [Snap(artist, SourceKind.YouTube, 1, 50_000)]);
 
         score.Explanation.ShouldContain(c => c.Feature == "business_email" && c.Impact < 0 && c.Description == "− no business e-mail");
         score.Explanation.ShouldContain(c => c.Feature == "growth_28d" && c.Description.Contains("unknown", StringComparison.Ordinal));
@@ -50,9 +57,9 @@ public class BaselineLeadScorerTests
     public void Score_Decline_LowersTheProbability()
     {
         var artist = Samples.Artist();
-        var steady = _sut.Score(artist, [Snap(artist, SourceKind.Spotify, 29, 10_000), Snap(artist, SourceKind.Spotify, 1, 10_000)], Now);
+        var steady = Score(artist, [Snap(artist, SourceKind.Spotify, 29, 10_000), Snap(artist, SourceKind.Spotify, 1, 10_000)]);
 
-        var declining = _sut.Score(artist, [Snap(artist, SourceKind.Spotify, 29, 10_000), Snap(artist, SourceKind.Spotify, 1, 8_000)], Now);
+        var declining = Score(artist, [Snap(artist, SourceKind.Spotify, 29, 10_000), Snap(artist, SourceKind.Spotify, 1, 8_000)]);
 
         declining.Probability.ShouldBeLessThan(steady.Probability);
         declining.Explanation.ShouldContain(c => c.Description == "− decline on Spotify: −20% in 28 days");
@@ -64,7 +71,7 @@ public class BaselineLeadScorerTests
         var artist = Samples.Artist();
         var history = new[] { Snap(artist, SourceKind.Spotify, 29, 10_000), Snap(artist, SourceKind.Spotify, 1, 10_000), Snap(artist, SourceKind.Spotify, -5, 90_000) };
 
-        var score = _sut.Score(artist, history, Now);
+        var score = Score(artist, history);
 
         score.Explanation.ShouldContain(c => c.Description.StartsWith("+ audience of 10,000", StringComparison.Ordinal));
     }
@@ -88,6 +95,6 @@ public class BaselineLeadScorerTests
     {
         var artist = Samples.Artist(email: null);
 
-        _sut.Score(artist, [], Now).Probability.ShouldBe(0.01);
+        Score(artist, []).Probability.ShouldBe(0.01);
     }
 }

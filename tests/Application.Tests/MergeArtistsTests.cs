@@ -49,6 +49,8 @@ public class MergeArtistsTests
                 Arg.Any<CancellationToken>());
         });
         await _queue.Received(1).EnqueueAsync(new WorkItem($"score:{_a.Id}:3", WorkKinds.ScoreArtist, _a.Id.Value), Arg.Any<CancellationToken>());
+        await _queue.Received(1).EnqueueAsync(new WorkItem($"embed:{_a.Id}:3", WorkKinds.EmbedArtist, _a.Id.Value), Arg.Any<CancellationToken>());
+        await _queue.Received(1).EnqueueAsync(new WorkItem($"embed:{_b.Id}:6", WorkKinds.EmbedArtist, _b.Id.Value), Arg.Any<CancellationToken>());
     }
 
     [Fact]

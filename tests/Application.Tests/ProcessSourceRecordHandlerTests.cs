@@ -66,6 +66,7 @@ public class ProcessSourceRecordHandlerTests
             Arg.Is<IReadOnlyList<DomainEvent>>(e => e.Count == 2 && e[0] is ArtistDiscovered && e[1] is MetricsObserved),
             Arg.Any<CancellationToken>());
         await _queue.Received(1).EnqueueAsync(new WorkItem($"score:{id}:1", WorkKinds.ScoreArtist, id.Value), Arg.Any<CancellationToken>());
+        await _queue.Received(1).EnqueueAsync(new WorkItem($"embed:{id}:1", WorkKinds.EmbedArtist, id.Value), Arg.Any<CancellationToken>());
         await _records.Received(1).SetStatusAsync(record.Id, SourceRecordStatus.Accepted, Arg.Any<CancellationToken>());
         await _quarantine.DidNotReceiveWithAnyArgs().AddAsync(default!, default!, default);
     }

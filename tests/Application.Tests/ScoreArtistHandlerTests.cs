@@ -17,6 +17,7 @@ public class ScoreArtistHandlerTests
 {
     private readonly IArtistStore _artists = Substitute.For<IArtistStore>();
     private readonly ILeadStore _leads = Substitute.For<ILeadStore>();
+    private readonly IFeatureStore _features = Substitute.For<IFeatureStore>();
     private readonly FakeTimeProvider _time = new(Samples.Epoch);
     private readonly ScoringOptions _options = new();
     private readonly ScoreArtistHandler _sut;
@@ -25,7 +26,16 @@ public class ScoreArtistHandlerTests
     public ScoreArtistHandlerTests()
     {
         var options = Microsoft.Extensions.Options.Options.Create(_options);
-        _sut = new ScoreArtistHandler(_artists, _leads, new BaselineLeadScorer(options), options, _time, new MonaSparkTelemetry(new TestMeterFactory()));
+        var registry = Substitute.For<IModelRegistry>();
+        registry.GetRolesAsync(Arg.Any<CancellationToken>()).Returns(ModelRoles.None);
+        var scorers = new ActiveLeadScorers(
+            registry,
+            Substitute.For<ILeadModelTrainer>(),
+            new BaselineLeadScorer(options),
+            Microsoft.Extensions.Options.Options.Create(new TrainingOptions()),
+            _time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ActiveLeadScorers>.Instance);
+        _sut = new ScoreArtistHandler(_artists, _leads, _features, scorers, options, _time, new MonaSparkTelemetry(new TestMeterFactory()));
         _artists.GetAsync(_artist.Id, Arg.Any<CancellationToken>()).Returns(_artist);
         _artists.GetSnapshotsAsync(_artist.Id, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(
         [
@@ -46,6 +56,9 @@ public class ScoreArtistHandlerTests
         await _leads.Received(1).SaveAsync(
             Arg.Is<Lead>(l => l.Stage == FunnelStage.Qualified && l.Priority == 32408 && l.Tier == LeadTier.Hot && l.ScoredArtistVersion == 1 && l.DisplayName == _artist.Name.Value),
             Arg.Is<IReadOnlyList<DomainEvent>>(e => e.Count == 2 && e[0] is LeadScored && e[1] is LeadQualified),
+            Arg.Any<CancellationToken>());
+        await _features.Received(1).SaveAsync(
+            Arg.Is<Domain.Features.FeatureVector>(v => v.ArtistId == _artist.Id && v.AsOf == Samples.Epoch && v.FeatureSet == Domain.Features.FeatureSetV1.Version),
             Arg.Any<CancellationToken>());
     }
 

@@ -77,6 +77,8 @@ public class UnmergeArtistsTests
         });
         await _queue.Received(1).EnqueueAsync(new WorkItem($"score:{_survivor.Id}:3", WorkKinds.ScoreArtist, _survivor.Id.Value), Arg.Any<CancellationToken>());
         await _queue.Received(1).EnqueueAsync(new WorkItem($"score:{_tombstone.Id}:3", WorkKinds.ScoreArtist, _tombstone.Id.Value), Arg.Any<CancellationToken>());
+        await _queue.Received(1).EnqueueAsync(new WorkItem($"embed:{_survivor.Id}:3", WorkKinds.EmbedArtist, _survivor.Id.Value), Arg.Any<CancellationToken>());
+        await _queue.Received(1).EnqueueAsync(new WorkItem($"embed:{_tombstone.Id}:3", WorkKinds.EmbedArtist, _tombstone.Id.Value), Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MonaSpark.Adapters.Embeddings;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Application;
 using MonaSpark.Application.Ingestion;
@@ -46,6 +47,7 @@ public class IngestionPipelineBenchmarks
         services.AddOptions();
         services.AddMonaSparkApplication();
         services.AddSqliteStorage(o => o.DataDirectory = _directory);
+        services.AddLocalEmbeddings();
         _services = services.BuildServiceProvider();
         _services.GetRequiredService<SqliteDatabase>().EnsureCreated();
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MonaSpark.Adapters.Embeddings;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Application;
 using MonaSpark.Application.Ingestion;
@@ -23,6 +24,7 @@ internal static class Profile
         services.AddMetrics();
         services.AddMonaSparkApplication();
         services.AddSqliteStorage(o => o.DataDirectory = directory);
+        services.AddLocalEmbeddings();
         Decorate<IArtistStore>(services);
         Decorate<ISourceRecordStore>(services);
         Decorate<ILeadStore>(services);

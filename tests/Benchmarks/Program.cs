@@ -7,4 +7,10 @@ if (args is ["profile", ..])
     return;
 }
 
+if (args is ["scoring", ..])
+{
+    ScoringBenchmarks.Latency(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

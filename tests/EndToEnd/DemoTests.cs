@@ -25,7 +25,7 @@ public sealed partial class DemoTests
         priorities.ShouldBe(priorities.OrderDescending().ToList());
         foreach (var lead in leads)
         {
-            lead.GetProperty("modelVersion").GetString().ShouldBe("baseline-1");
+            lead.GetProperty("modelVersion").GetString()!.ShouldMatch("^(baseline-1|lead-[0-9]{8}T[0-9]{6}-[0-9a-f]{8})$");
             lead.GetProperty("explanation").GetArrayLength().ShouldBeGreaterThan(0);
             lead.GetProperty("probability").GetDouble().ShouldBeInRange(0.0, 1.0);
         }
@@ -56,6 +56,12 @@ public sealed partial class DemoTests
         Count(report, "quarantined").ShouldBeGreaterThan(0);
         Count(report, "Leads scored").ShouldBeGreaterThanOrEqualTo(100);
         report.ShouldContain("Top 10 leads");
+
+        // Simulated outcomes train a model that beats the baseline on held-out outcomes; the leads are rescored by it.
+        report.ShouldContain("Simulated outcomes (no outreach has run yet): 5000 synthetic artists contacted");
+        var promoted = Regex.Match(report, @"Promoted (lead-[0-9T]+-[0-9a-f]{8}) to champion");
+        promoted.Success.ShouldBeTrue(report);
+        Regex.Count(report, $@"\s{promoted.Groups[1].Value}\s*$", RegexOptions.Multiline).ShouldBe(10); // the model column of the top 10
         RankLine().Count(report).ShouldBe(10);
         WhyLine().Count(report).ShouldBe(10);
         host.Error.ShouldBeEmpty();
@@ -73,6 +79,11 @@ public sealed partial class DemoTests
         letters.ShouldBe(0);
         lettersOutput.ShouldContain("fetch-page");
         lettersOutput.ShouldContain("Robots: robots.txt");
+
+        // Training again on the same outcomes gives a model no better than the champion: it is kept.
+        var (trained, trainOutput, trainError) = await LocalHostProcess.RunAsync(Exit, "train", "--data", data);
+        trained.ShouldBe(0, trainError);
+        trainOutput.ShouldContain($"Champion {promoted.Groups[1].Value} kept");
     }
 
     [Fact(Timeout = 180_000)]

@@ -18,8 +18,8 @@ public sealed class AppPackageTests
 {
     private static readonly string[] ExpectedFunctions =
     [
-        "Dashboard", "DecideReview", "GetArtist", "GetKpis", "GetLeads", "GetReviews", "Health", "Ingest",
-        "ProcessWorkItem", "PublishJournal", "ScoreArtist", "ScoreArtists",
+        "Dashboard", "DecideReview", "GetArtist", "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest",
+        "ProcessWorkItem", "PublishJournal", "RetrainModels", "ScoreArtist", "ScoreArtists",
         "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
     ];
 
@@ -50,6 +50,7 @@ public sealed class AppPackageTests
     [InlineData("Dashboard", "dashboard")]
     [InlineData("Health", "healthz")]
     [InlineData("GetReviews", "api/reviews")]
+    [InlineData("GetLookalikes", "api/lookalikes")]
     public void FunctionsMetadata_HttpRoutes_AreTheLocalHostsRoutes(string function, string route)
     {
         var trigger = Binding(function, "httpTrigger");

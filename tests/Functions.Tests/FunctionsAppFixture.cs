@@ -98,8 +98,9 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         }
 
         var queues = Host.Services.GetRequiredService<QueueServiceClient>();
-        await queues.DeleteQueueAsync(WorkQueueName);
-        await queues.DeleteQueueAsync(WorkQueueName + "-poison");
+        // A class that never queued anything never created them.
+        await queues.GetQueueClient(WorkQueueName).DeleteIfExistsAsync();
+        await queues.GetQueueClient(WorkQueueName + "-poison").DeleteIfExistsAsync();
         Host.Dispose();
     }
 }

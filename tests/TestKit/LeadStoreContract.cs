@@ -110,4 +110,23 @@ public abstract class LeadStoreContract : IAsyncLifetime
         counts[FunnelStage.Scored].ShouldBe(1);
         counts.ContainsKey(FunnelStage.Customer).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task ListByStageAsync_ReturnsLeadsInTheStagesByArtistId_AndLimits()
+    {
+        await Sut.SaveAsync(Samples.Lead(Id("a"), 1, FunnelStage.Customer), []);
+        await Sut.SaveAsync(Samples.Lead(Id("b"), 1, FunnelStage.SignedUp), []);
+        await Sut.SaveAsync(Samples.Lead(Id("c"), 1, FunnelStage.Customer), []);
+        await Sut.SaveAsync(Samples.Lead(Id("d"), 1, FunnelStage.Qualified), []);
+        var customers = new[] { Id("a").Value, Id("b").Value, Id("c").Value }.Order(StringComparer.Ordinal).ToArray();
+
+        var all = await Sut.ListByStageAsync([FunnelStage.Customer, FunnelStage.SignedUp], 10);
+        var first = await Sut.ListByStageAsync([FunnelStage.Customer, FunnelStage.SignedUp], 2);
+
+        all.Select(l => l.ArtistId.Value).ShouldBe(customers);
+        all.ShouldAllBe(l => l.Version == 1);
+        first.Select(l => l.ArtistId.Value).ShouldBe(customers[..2]);
+        (await Sut.ListByStageAsync([FunnelStage.Churned], 10)).ShouldBeEmpty();
+        (await Sut.ListByStageAsync([], 10)).ShouldBeEmpty();
+    }
 }

@@ -13,6 +13,8 @@ internal static class TableNames
     public const string SourceCursors = "sourcecursors";
     public const string MatchReviews = "matchreviews";
     public const string Checkpoints = "checkpoints";
+    public const string Features = "features";
+    public const string Models = "models";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models];
 }

@@ -1,3 +1,4 @@
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Telemetry;
@@ -65,6 +66,7 @@ public sealed class ProcessSourceRecordHandler(
 
         // The score id carries the artist version: a newer profile is scored again, a replay is not.
         await queue.EnqueueAsync(ScoreWork.For(artist), cancellationToken);
+        await queue.EnqueueAsync(EmbedWork.For(artist), cancellationToken);
         await records.SetStatusAsync(record.Id, SourceRecordStatus.Accepted, cancellationToken);
     }
 

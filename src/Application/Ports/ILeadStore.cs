@@ -16,6 +16,12 @@ public interface ILeadStore
     /// <summary>Scored leads by descending priority, ties broken by artist id.</summary>
     Task<IReadOnlyList<Lead>> TopByPriorityAsync(int count, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="max"/> leads in any of <paramref name="stages"/>, by artist id (ordinal):
+    /// the customers that seed a lookalike search.
+    /// </summary>
+    Task<IReadOnlyList<Lead>> ListByStageAsync(IReadOnlyCollection<FunnelStage> stages, int max, CancellationToken cancellationToken = default);
+
     /// <summary>How many leads are in each funnel stage.</summary>
     Task<IReadOnlyDictionary<FunnelStage, long>> CountByStageAsync(CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,7 @@ public static class WorkKinds
 
     /// <summary>Score an artist as a lead (subject: artist id).</summary>
     public const string ScoreArtist = "score-artist";
+
+    /// <summary>Embed an artist's profile text into the vector index, or remove a merged or erased artist from it (subject: artist id).</summary>
+    public const string EmbedArtist = "embed-artist";
 }

@@ -1,3 +1,4 @@
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
@@ -39,11 +40,15 @@ public sealed class MergeArtists(IArtistStore artists, ILeadStore leads, IWorkQu
                 [new ArtistMerged(survivor.Id.Value, now, merged.Id.Value, confidence)],
                 cancellationToken);
             await queue.EnqueueAsync(ScoreWork.For(survivor), cancellationToken);
+            await queue.EnqueueAsync(EmbedWork.For(survivor), cancellationToken);
         }
 
         if (merged.MergedInto != survivor.Id)
         {
-            await artists.SaveAsync(merged with { MergedInto = survivor.Id, UpdatedAt = now }, [], [], cancellationToken);
+            var tombstone = await artists.SaveAsync(merged with { MergedInto = survivor.Id, UpdatedAt = now }, [], [], cancellationToken);
+
+            // Takes the merged-away artist out of the lookalike index.
+            await queue.EnqueueAsync(EmbedWork.For(tombstone), cancellationToken);
         }
 
         await RetireLeadAsync(merged.Id, now, cancellationToken);

@@ -1,3 +1,4 @@
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
@@ -55,6 +56,8 @@ public sealed class UnmergeArtists(IArtistStore artists, ISourceRecordStore reco
 
         await queue.EnqueueAsync(ScoreWork.For(survivor), cancellationToken);
         await queue.EnqueueAsync(ScoreWork.For(merged), cancellationToken);
+        await queue.EnqueueAsync(EmbedWork.For(survivor), cancellationToken);
+        await queue.EnqueueAsync(EmbedWork.For(merged), cancellationToken);
         return true;
     }
 }

@@ -4,6 +4,7 @@ using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
+using MonaSpark.Domain.Features;
 using MonaSpark.Domain.Leads;
 
 namespace MonaSpark.Application.Scoring;
@@ -32,45 +33,60 @@ public sealed class BaselineLeadScorer(IOptions<ScoringOptions> options) : ILead
 
     public string ModelVersion => Version;
 
-    public Score Score(Artist artist, IReadOnlyList<MetricSnapshot> history, DateTimeOffset asOf)
+    public Score Score(ScoringInput input)
     {
-        ArgumentNullException.ThrowIfNull(artist);
-        ArgumentNullException.ThrowIfNull(history);
-        var settings = options.Value;
+        ArgumentNullException.ThrowIfNull(input);
         var inv = CultureInfo.InvariantCulture;
+        var terms = Terms(input.Features);
         var contributions = new List<ScoreContribution> { new("base_rate", BaseRate, "+ base conversion rate of emerging artists") };
 
-        var latest = LatestPerPlatform(history, asOf);
-        var audience = latest.Values.Sum(s => s.Followers);
-        var fit = AudienceFit(audience);
-        var platforms = latest.Count;
-        contributions.Add(audience == 0
+        var platforms = LatestPerPlatform(input.History, input.AsOf).Count;
+        contributions.Add(terms.Audience == 0
             ? new("audience", 0, "± no audience figures yet")
-            : new("audience", AudienceWeight * fit, string.Create(inv,
-                $"{(fit > 0 ? "+" : "±")} audience of {audience:N0} across {platforms} platform{(platforms == 1 ? "" : "s")}{(fit >= 1 ? " (in the 5k–250k sweet spot)" : fit == 0 ? " (outside the 500–5M range)" : "")}")));
+            : new("audience", terms.AudienceImpact, string.Create(inv,
+                $"{(terms.Fit > 0 ? "+" : "±")} audience of {terms.Audience:N0} across {platforms} platform{(platforms == 1 ? "" : "s")}{(terms.Fit >= 1 ? " (in the 5k–250k sweet spot)" : terms.Fit == 0 ? " (outside the 500–5M range)" : "")}")));
 
-        var growth = BestGrowth(history, latest, asOf, TimeSpan.FromDays(28));
-        if (growth is { } g)
+        // The rate is the feature's; the history only names the platform it came from.
+        if (terms.Growth is { } rate)
         {
-            var normalised = Math.Clamp(g.Rate / 0.5, -0.5, 1.0);
-            contributions.Add(new("growth_28d", GrowthWeight * normalised, string.Create(inv,
-                $"{(g.Rate >= 0 ? "+" : "−")} {(g.Rate >= 0.2 ? "fast growth" : g.Rate >= 0 ? "growth" : "decline")} on {g.Platform}: {g.Rate:+0%;−0%} in 28 days")));
+            var platform = BestGrowthPlatform(input.History, input.AsOf) ?? "its best platform";
+            contributions.Add(new("growth_28d", terms.GrowthImpact, string.Create(inv,
+                $"{(rate >= 0 ? "+" : "−")} {(rate >= 0.2 ? "fast growth" : rate >= 0 ? "growth" : "decline")} on {platform}: {rate:+0%;−0%} in 28 days")));
         }
         else
         {
             contributions.Add(new("growth_28d", 0, "± growth unknown (no 28-day history)"));
         }
 
-        contributions.Add(artist.IsReachableOn(ContactChannel.Email)
+        contributions.Add(terms.Reachable
             ? new("business_email", ReachableBonus, "+ has a business e-mail")
             : new("business_email", UnreachablePenalty, "− no business e-mail"));
 
-        var probability = Math.Clamp(contributions.Sum(c => c.Impact), 0.01, 0.95);
+        var settings = options.Value;
         var currency = new CurrencyCode(settings.Currency);
-        var value = settings.MonthlyPlanMinor * settings.ExpectedLifetimeMonths * (1 + (0.5 * fit));
+        var value = settings.MonthlyPlanMinor * settings.ExpectedLifetimeMonths * (1 + (0.5 * terms.Fit));
         var ordered = contributions.OrderByDescending(c => Math.Abs(c.Impact)).ThenBy(c => c.Feature, StringComparer.Ordinal).ToList();
-        return new Score(Math.Round(probability, 4), new Money((long)Math.Round(value), currency), Version, ordered, asOf);
+        return new Score(terms.Probability, new Money((long)Math.Round(value), currency), Version, ordered, input.AsOf);
     }
+
+    public double Probability(FeatureVector features) => Terms(features).Probability;
+
+    /// <summary>The formula's terms, from the features alone, so held-out outcomes can be scored exactly as live leads are.</summary>
+    private static BaselineTerms Terms(FeatureVector features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var audience = (long)Math.Round(Math.Pow(10, features[FeatureSetV1.TotalAudience]) - 1);
+        var fit = AudienceFit(audience);
+        var best = features[FeatureSetV1.BestGrowth28d];
+        double? growth = float.IsNaN(best) ? null : best;
+        var reachable = features[FeatureSetV1.BusinessEmail] > 0;
+        var audienceImpact = audience == 0 ? 0 : AudienceWeight * fit;
+        var growthImpact = growth is { } g ? GrowthWeight * Math.Clamp(g / 0.5, -0.5, 1.0) : 0;
+        var sum = BaseRate + audienceImpact + growthImpact + (reachable ? ReachableBonus : UnreachablePenalty);
+        return new BaselineTerms(audience, fit, growth, reachable, audienceImpact, growthImpact, Math.Round(Math.Clamp(sum, 0.01, 0.95), 4));
+    }
+
+    private sealed record BaselineTerms(long Audience, double Fit, double? Growth, bool Reachable, double AudienceImpact, double GrowthImpact, double Probability);
 
     /// <summary>1 inside the sweet spot, 0 outside the floor–ceiling range, linear in log10 between.</summary>
     internal static double AudienceFit(long audience)
@@ -99,34 +115,7 @@ public sealed class BaselineLeadScorer(IOptions<ScoringOptions> options) : ILead
             .GroupBy(s => s.Platform)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ObservedAt)!);
 
-    /// <summary>The platform with the largest relative growth over <paramref name="window"/>, if any has the history.</summary>
-    private static (string Platform, double Rate)? BestGrowth(
-        IReadOnlyList<MetricSnapshot> history,
-        Dictionary<Domain.Sources.SourceKind, MetricSnapshot> latest,
-        DateTimeOffset asOf,
-        TimeSpan window)
-    {
-        (string, double)? best = null;
-        foreach (var (platform, now) in latest)
-        {
-            // The baseline is the last observation at least a window before the latest one,
-            // accepting up to 25% of the window in tolerance for sparse histories.
-            var cutoff = now.ObservedAt - window;
-            var then = history
-                .Where(s => s.Platform == platform && s.ObservedAt <= cutoff + (window / 4) && s.ObservedAt <= asOf)
-                .MaxBy(s => s.ObservedAt);
-            if (then is null || then.Followers <= 0 || then.ObservedAt >= now.ObservedAt)
-            {
-                continue;
-            }
-
-            var rate = (now.Followers - then.Followers) / (double)then.Followers;
-            if (best is null || rate > best.Value.Item2)
-            {
-                best = (platform.ToString(), rate);
-            }
-        }
-
-        return best;
-    }
+    /// <summary>The platform with the largest 28-day growth (the rule of <see cref="Growth"/>), if any has the history.</summary>
+    private static string? BestGrowthPlatform(IReadOnlyList<MetricSnapshot> history, DateTimeOffset asOf) =>
+        Growth.Over(history, TimeSpan.FromDays(28), asOf).Platforms.MaxBy(p => p.Rate)?.Platform.ToString();
 }

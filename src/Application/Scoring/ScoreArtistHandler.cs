@@ -4,21 +4,24 @@ using MonaSpark.Application.Ports;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Telemetry;
 using MonaSpark.Application.Work;
-using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Features;
 using MonaSpark.Domain.Leads;
 
 namespace MonaSpark.Application.Scoring;
 
 /// <summary>
 /// Use case: score an artist as a lead, set its priority and tier, and qualify it when the priority
-/// reaches the threshold. Idempotent: the same artist version under the same model is scored once.
+/// reaches the threshold. The features the score was computed from are stored with their as-of time
+/// (the feature store: what training later reads). The scorer is the champion, or the challenger for
+/// the artists in its share. Idempotent: the same artist version under the same model is scored once.
 /// </summary>
 public sealed class ScoreArtistHandler(
     IArtistStore artists,
     ILeadStore leads,
-    ILeadScorer scorer,
+    IFeatureStore features,
+    ActiveLeadScorers scorers,
     IOptions<ScoringOptions> options,
     TimeProvider time,
     MonaSparkTelemetry telemetry) : IWorkItemHandler
@@ -30,11 +33,7 @@ public sealed class ScoreArtistHandler(
 
     public async Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (!ArtistId.TryParse(item.SubjectId, out var id))
-        {
-            throw new PermanentWorkException($"'{item.SubjectId}' is not an artist id.");
-        }
+        var id = ArtistSubject.Of(item);
 
         // An erased or merged-away artist has nothing left to score: its survivor is scored instead.
         var artist = await artists.GetAsync(id, cancellationToken);
@@ -44,6 +43,7 @@ public sealed class ScoreArtistHandler(
         }
 
         var lead = await leads.GetAsync(id, cancellationToken);
+        var scorer = await scorers.ForAsync(id, cancellationToken);
         if (lead?.Score is { } previous && previous.ModelVersion == scorer.ModelVersion && lead.ScoredArtistVersion >= artist.Version)
         {
             return;
@@ -52,7 +52,9 @@ public sealed class ScoreArtistHandler(
         var now = time.GetUtcNow();
         // A survivor's history includes the snapshots its merged-away artists keep under their own ids.
         var history = await artists.GetAllSnapshotsAsync(artist, now - HistoryWindow, cancellationToken);
-        var score = scorer.Score(artist, history, now);
+        var vector = FeatureSetV1.Compute(artist, history, lead?.Stage, now);
+        await features.SaveAsync(vector, cancellationToken);
+        var score = scorer.Score(new ScoringInput(artist, history, vector, now));
         var settings = options.Value;
         var priority = score.Priority(new Money(settings.ContactCostMinor, score.ExpectedValue.Currency));
         var tier = score.Probability >= settings.HotProbability ? LeadTier.Hot

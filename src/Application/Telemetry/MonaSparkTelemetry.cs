@@ -25,6 +25,8 @@ public sealed class MonaSparkTelemetry : IDisposable
         LeadsScored = _meter.CreateCounter<long>("monaspark.leads.scored", "{lead}", "Leads scored");
         WorkItems = _meter.CreateCounter<long>("monaspark.work.items", "{item}", "Work items handled, by kind and outcome");
         UseCaseDuration = _meter.CreateHistogram<double>("monaspark.usecase.duration", "ms", "Duration of each use case");
+        CopyRejections = _meter.CreateCounter<long>("monaspark.copy.rejections", "{draft}", "Drafts rejected by the copy guardrails, by writer and violation code (once per code)");
+        CopyDrafts = _meter.CreateCounter<long>("monaspark.copy.drafts", "{draft}", "Copy requests, by the writer whose draft passed (none when none did) and channel");
     }
 
     public Counter<long> RecordsIngested { get; }
@@ -38,6 +40,10 @@ public sealed class MonaSparkTelemetry : IDisposable
     public Counter<long> WorkItems { get; }
 
     public Histogram<double> UseCaseDuration { get; }
+
+    public Counter<long> CopyRejections { get; }
+
+    public Counter<long> CopyDrafts { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -25,6 +25,8 @@ namespace MonaSpark.Domain.Events;
 [JsonDerivedType(typeof(PaymentSucceeded), nameof(PaymentSucceeded))]
 [JsonDerivedType(typeof(OptedOut), nameof(OptedOut))]
 [JsonDerivedType(typeof(DataErased), nameof(DataErased))]
+[JsonDerivedType(typeof(ModelTrained), nameof(ModelTrained))]
+[JsonDerivedType(typeof(ModelPromoted), nameof(ModelPromoted))]
 public abstract record DomainEvent(string StreamId, DateTimeOffset OccurredAt)
 {
     /// <summary>The event's type name, as stored in the journal.</summary>

@@ -97,6 +97,20 @@ internal static class MonaSparkCli
         var deadLetters = new Command("dead-letters", "List work items that failed for good, with the reason.") { limit };
         deadLetters.SetAction((result, ct) => QuarantineCommand.DeadLettersAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
+        var count = new Option<int>("--count") { Description = "Synthetic contacted artists to simulate (default 5000).", DefaultValueFactory = _ => 5_000 };
+        count.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 1_000_000)
+            {
+                r.AddError("--count: must be from 1 to 1000000.");
+            }
+        });
+        var simulate = new Command("simulate-outcomes", "Write simulated outreach outcomes (synthetic artists) so that `train` has history.") { count, seed };
+        simulate.SetAction((result, ct) => SimulateCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(count), result.GetValue(seed), output, error, ct));
+
+        var train = new Command("train", "Retrain the lead models from outcomes; promote the new one if it beats the champion.");
+        train.SetAction((result, ct) => TrainCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
+
         var reviews = new Command("reviews", "List uncertain matches waiting for a person's decision.") { limit };
         reviews.SetAction((result, ct) => ReviewCommands.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
@@ -118,7 +132,9 @@ internal static class MonaSparkCli
         var unmerge = new Command("unmerge", "Undo a merge: rebuild both artists from their own source records.") { survivor, mergedArtist };
         unmerge.SetAction((result, ct) => ReviewCommands.UnmergeAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(survivor)!, result.GetValue(mergedArtist)!, output, error, ct));
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, reviews, review, unmerge };
+        var draft = DraftCommand.Create(data, output, error);
+
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, reviews, review, unmerge, draft };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

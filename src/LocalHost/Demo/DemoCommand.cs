@@ -54,6 +54,8 @@ internal static class DemoCommand
         {
             await IngestAsync(app.Services, settings.Records, output, bounded.Token);
             await WaitForPipelineAsync(app.Services, output, time, bounded.Token);
+            await TrainAsync(app.Services, settings.Seed, output, bounded.Token);
+            await WaitForPipelineAsync(app.Services, output, time, bounded.Token);
             await output.WriteLineAsync($"Pipeline drained in {clock.Elapsed.TotalSeconds:F1} s. Try /dashboard and /api/leads while it serves.");
             await Task.Delay(Timeout.InfiniteTimeSpan, time, bounded.Token);
         }
@@ -90,6 +92,29 @@ internal static class DemoCommand
                 : $"  {source.Connector,-11} {source.Fetched,5} records fetched, {source.Added} new";
             await output.WriteLineAsync(source.Error is null ? done : $"{done}, then failed: {source.Error}");
         }
+    }
+
+    /// <summary>Outcomes to learn from before any outreach has run: simulated (synthetic artists, labelled so), then a training run.</summary>
+    public const int SimulatedOutcomes = 5_000;
+
+    /// <summary>
+    /// No outreach has run in a fresh demo, so there are no real outcomes yet: the demo writes simulated
+    /// ones (synthetic art-sim… artists from a known rule), trains, and the leads are rescored by the
+    /// model that wins on held-out outcomes (or stay with the baseline when it does not).
+    /// </summary>
+    private static async Task TrainAsync(IServiceProvider services, int seed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var simulated = await Simulation.SimulatedOutcomes.WriteAsync(
+            services.GetRequiredService<IUnitOfWork>(),
+            services.GetRequiredService<IFeatureStore>(),
+            services.GetRequiredService<IJournal>(),
+            SimulatedOutcomes,
+            seed,
+            services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            cancellationToken);
+        await output.WriteLineAsync($"Simulated outcomes (no outreach has run yet): {simulated.Contacted} synthetic artists contacted, {simulated.Conversions} converted.");
+        var report = await services.GetRequiredService<Application.Training.TrainLeadModels>().RunAsync(cancellationToken);
+        await TrainCommand.WriteAsync(output, report);
     }
 
     private static async Task WaitForPipelineAsync(IServiceProvider services, TextWriter output, TimeProvider time, CancellationToken cancellationToken)
