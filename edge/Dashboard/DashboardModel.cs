@@ -1,6 +1,14 @@
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Queries;
 
 namespace MonaSpark.Edge.Dashboard;
 
 /// <summary>Everything the dashboard shows, loaded before rendering.</summary>
-public sealed record DashboardModel(IReadOnlyList<LeadView> Leads, Kpis Kpis, DateTimeOffset GeneratedAt);
+public sealed record DashboardModel(IReadOnlyList<LeadView> Leads, Kpis Kpis, DateTimeOffset GeneratedAt)
+{
+    /// <summary>The lead models in their roles.</summary>
+    public ModelsView? Models { get; init; }
+
+    /// <summary>The artists most like the customers.</summary>
+    public LookalikeResult? Lookalikes { get; init; }
+}

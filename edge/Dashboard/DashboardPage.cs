@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using MonaSpark.Application.Lookalikes;
+using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
 
 namespace MonaSpark.Edge.Dashboard;
 
 /// <summary>
-/// The team dashboard: pipeline figures, quarantine by reason and the top leads with their
-/// explanation. Server-rendered, no script, one inline stylesheet allowed by a nonce.
+/// The team dashboard: pipeline figures, quarantine by reason, the top leads with their
+/// explanation, the scoring models in their roles and the artists most like the customers. Server-rendered, no script, one inline stylesheet allowed by a nonce.
 /// </summary>
 public static class DashboardPage
 {
@@ -74,8 +76,72 @@ public static class DashboardPage
             html.Append("</tbody></table>");
         }
 
-        html.Append("</section></main></body></html>");
+        html.Append("</section>");
+        ModelsSection(html, model.Models, inv);
+        LookalikesSection(html, model.Lookalikes, inv);
+        html.Append("</main></body></html>");
         return html.ToString();
+    }
+
+    private static void ModelsSection(StringBuilder html, ModelsView? models, CultureInfo inv)
+    {
+        if (models is null)
+        {
+            return;
+        }
+
+        html.Append("<section aria-labelledby=\"models\"><h2 id=\"models\">Scoring models</h2><p>Champion: <code>")
+            .Append(Html.Text(models.Champion)).Append("</code>");
+        if (models.ChampionModel is { } champion)
+        {
+            Metrics(html, champion, inv);
+        }
+        else
+        {
+            html.Append(" (the baseline formula: not enough outcomes yet, or no model has beaten it)");
+        }
+
+        if (models.Challenger is { } challenger)
+        {
+            html.Append("<br>Challenger on ").Append(models.ChallengerPercent.ToString(inv)).Append("% of artists: <code>")
+                .Append(Html.Text(challenger.Id)).Append("</code>");
+            Metrics(html, challenger, inv);
+        }
+
+        html.Append("</p></section>");
+    }
+
+    private static void Metrics(StringBuilder html, ModelRecord model, CultureInfo inv) =>
+        html.Append(Html.Text(string.Create(inv,
+            $" — held-out AUC {model.Metrics.Auc:F3}, log loss {model.Metrics.LogLoss:F3}, calibration error {model.Metrics.CalibrationError:F3} on {model.Metrics.EvaluatedOn:N0} outcomes; trained on {model.TrainedOn:N0}")));
+
+    private static void LookalikesSection(StringBuilder html, LookalikeResult? lookalikes, CultureInfo inv)
+    {
+        if (lookalikes is null)
+        {
+            return;
+        }
+
+        html.Append("<section aria-labelledby=\"lookalikes\"><h2 id=\"lookalikes\">Most like our customers</h2>");
+        if (lookalikes.Artists.Count == 0)
+        {
+            html.Append(lookalikes.Seeds == 0
+                ? "<p>No customers yet: lookalikes appear once artists sign up.</p>"
+                : "<p>None of the customers has an embedded profile yet.</p>");
+        }
+        else
+        {
+            html.Append("<p>").Append(string.Create(inv, $"Closest to the {lookalikes.SeedsEmbedded:N0} customers' profiles:")).Append("</p><ol>");
+            foreach (var artist in lookalikes.Artists)
+            {
+                html.Append("<li><a href=\"/api/artists/").Append(Html.Url(artist.ArtistId)).Append("\">").Append(Html.Text(artist.Name))
+                    .Append("</a> <small>").Append(artist.Similarity.ToString("F2", inv)).Append("</small></li>");
+            }
+
+            html.Append("</ol>");
+        }
+
+        html.Append("</section>");
     }
 
     private static void Kpi(StringBuilder html, string label, long value) =>

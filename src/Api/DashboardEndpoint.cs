@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Queries;
 using MonaSpark.Edge.Dashboard;
 
@@ -10,13 +11,21 @@ public static class DashboardEndpoint
 {
     public const int TopLeads = 25;
 
-    public static async Task<IResult> GetAsync(HttpContext context, LeadQueries leads, KpiQuery kpis, TimeProvider time, CancellationToken cancellationToken)
+    public const int Lookalikes = 10;
+
+    public static async Task<IResult> GetAsync(HttpContext context, LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(kpis);
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(lookalikes);
         ArgumentNullException.ThrowIfNull(time);
-        var model = new DashboardModel(await leads.TopAsync(TopLeads, cancellationToken), await kpis.GetAsync(cancellationToken), time.GetUtcNow());
+        var model = new DashboardModel(await leads.TopAsync(TopLeads, cancellationToken), await kpis.GetAsync(cancellationToken), time.GetUtcNow())
+        {
+            Models = await models.GetAsync(cancellationToken: cancellationToken),
+            Lookalikes = await lookalikes.FindAsync(new LookalikeRequest(Lookalikes), cancellationToken),
+        };
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

@@ -63,6 +63,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<TriggeredWorkHandler>();
         services.AddTransient<LeadQueries>();
         services.AddTransient<KpiQuery>();
+        services.AddTransient<ModelsQuery>();
         services.AddTransient<DraftOutreachCopy>();
         services.TryAddSingleton<CustomerDirectory>();
         services.AddTransient<LookalikeQuery>();

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using MonaSpark.Api;
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Queries;
 
 namespace MonaSpark.Functions.Triggers;
 
 /// <summary><c>GET /dashboard</c>, as on the local host.</summary>
-public sealed class Dashboard(LeadQueries leads, KpiQuery kpis, TimeProvider time)
+public sealed class Dashboard(LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, TimeProvider time)
 {
     [Function(nameof(Dashboard))]
     public async Task<IActionResult> RunAsync(
@@ -15,6 +16,6 @@ public sealed class Dashboard(LeadQueries leads, KpiQuery kpis, TimeProvider tim
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ResultActionResult(await DashboardEndpoint.GetAsync(request.HttpContext, leads, kpis, time, cancellationToken));
+        return new ResultActionResult(await DashboardEndpoint.GetAsync(request.HttpContext, leads, kpis, models, lookalikes, time, cancellationToken));
     }
 }
