@@ -1,11 +1,13 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MonaSpark.Adapters.Azure.Search;
 using MonaSpark.Adapters.Embeddings;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Adapters.Local.Vectors;
+using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Ports;
 
 namespace MonaSpark.Composition;
@@ -31,6 +33,10 @@ internal static class IntelligenceExtensions
                 .Bind(builder.Configuration.GetSection(LocalStorageOptions.SectionName));
             builder.Services.AddSqliteVectorIndex();
         }
+
+        // Outcomes steer sourcing: searching connectors add the genres of the customers' lookalikes.
+        builder.Services.TryAddSingleton<LookalikeSourcingHints>();
+        builder.Services.TryAddSingleton<ISourcingHints>(sp => sp.GetRequiredService<LookalikeSourcingHints>());
 
         // The index holds the vectors of the generator in use: its model names the local rows, its
         // dimensions size the AI Search vector field.

@@ -28,7 +28,8 @@ internal sealed class ConnectorHost : IAsyncDisposable
     public static async Task<ConnectorHost> StartAsync(
         IDictionary<string, string?> settings,
         TimeProvider? time = null,
-        TelemetryListener? telemetry = null)
+        TelemetryListener? telemetry = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -49,6 +50,7 @@ internal sealed class ConnectorHost : IAsyncDisposable
         builder.Services.AddSingleton<ISourceRecordStore>(sp => sp.GetRequiredService<InMemoryStores>());
         builder.Services.AddSingleton<IWorkQueue>(sp => sp.GetRequiredService<InMemoryStores>());
         builder.Services.AddSingleton<ISourceCursorStore>(sp => sp.GetRequiredService<InMemoryStores>());
+        configure?.Invoke(builder.Services);
         builder.AddSourceConnectors();
         var host = builder.Build();
         await host.StartAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MonaSpark.Application.Ports;
 using MonaSpark.Sources.Recordings;
 
@@ -122,5 +123,49 @@ public class SpotifySourceConnectorTests
         var ex = await Should.ThrowAsync<SourceConnectorException>(() => host.Connector("spotify").FetchAsync("page=2", 5));
 
         ex.Message.ShouldContain("not a cursor");
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task FetchAsync_WithSourcingHints_SearchesTheHintedGenresAfterTheConfiguredQueries()
+    {
+        await using var server = await RecordedSourcesServer.StartAsync();
+        var hints = new FixedHints("chanson", "art \"pop\"", "indie pop");
+        await using var host = await ConnectorHost.StartAsync(server.ConnectorSettings(), configure: s => s.AddSingleton<ISourcingHints>(hints));
+
+        await DrainAsync(host.Connector("spotify"), 50);
+
+        var searches = server.Requests.Where(r => r.StartsWith("GET /spotify/v1/search", StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r)).ToList();
+        searches.ShouldContain(r => r.Contains("q=genre:\"chanson\"", StringComparison.Ordinal));
+        searches.ShouldNotContain(r => r.Contains("art \"pop\"", StringComparison.Ordinal)); // a quote would break the query syntax
+        searches.FindIndex(r => r.Contains("q=genre:\"chanson\"", StringComparison.Ordinal))
+            .ShouldBeGreaterThan(searches.FindLastIndex(r => !r.Contains("q=genre:\"chanson\"", StringComparison.Ordinal) && !r.Contains("q=genre:\"indie pop\"", StringComparison.Ordinal)));
+        hints.Asked.ShouldBeGreaterThan(0);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task FetchAsync_HintsDisabled_SearchesOnlyAsConfigured()
+    {
+        await using var server = await RecordedSourcesServer.StartAsync();
+        var settings = server.ConnectorSettings();
+        settings["MonaSpark:Sources:Spotify:HintedGenreQueries"] = "0";
+        var hints = new FixedHints("chanson");
+        await using var host = await ConnectorHost.StartAsync(settings, configure: s => s.AddSingleton<ISourcingHints>(hints));
+
+        await DrainAsync(host.Connector("spotify"), 50);
+
+        server.Requests.ShouldNotContain(r => Uri.UnescapeDataString(r).Contains("genre:\"chanson\"", StringComparison.Ordinal));
+        hints.Asked.ShouldBe(0);
+    }
+
+    /// <summary>Hints as a host's lookalike search would give them.</summary>
+    private sealed class FixedHints(params string[] genres) : ISourcingHints
+    {
+        public int Asked { get; private set; }
+
+        public Task<IReadOnlyList<string>> GenresAsync(int max, CancellationToken cancellationToken = default)
+        {
+            Asked++;
+            return Task.FromResult<IReadOnlyList<string>>(genres.Take(max).ToList());
+        }
     }
 }

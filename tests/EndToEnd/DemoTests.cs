@@ -84,6 +84,10 @@ public sealed partial class DemoTests
         var (trained, trainOutput, trainError) = await LocalHostProcess.RunAsync(Exit, "train", "--data", data);
         trained.ShouldBe(0, trainError);
         trainOutput.ShouldContain($"Champion {promoted.Groups[1].Value} kept");
+        var (listed, models, _) = await LocalHostProcess.RunAsync(Exit, "models", "--data", data);
+        listed.ShouldBe(0);
+        models.ShouldContain($"Champion: {promoted.Groups[1].Value}");
+        models.ShouldMatch(@"Challenger: lead-[0-9T]+-[0-9a-f]{8} on 10% of artists");
     }
 
     [Fact(Timeout = 180_000)]

@@ -40,6 +40,13 @@ public sealed class SpotifyOptions : SourceConnectorOptions, IValidatableObject
     /// <summary>Search queries (Spotify query syntax, e.g. <c>genre:chanson</c>), each paged to <see cref="MaxSearchOffset"/>.</summary>
     public IList<string> SearchQueries { get; } = [];
 
+    /// <summary>
+    /// Genre queries added from the sourcing hints (the genres of the customers and their lookalikes,
+    /// <c>genre:"…"</c>), after the configured ones (default 3; 0 searches only as configured).
+    /// </summary>
+    [Range(0, 20)]
+    public int HintedGenreQueries { get; set; } = 3;
+
     /// <summary>Known artist ids (base-62, 22 characters).</summary>
     public IList<string> ArtistIds { get; } = [];
 

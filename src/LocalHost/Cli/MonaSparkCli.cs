@@ -111,6 +111,9 @@ internal static class MonaSparkCli
         var train = new Command("train", "Retrain the lead models from outcomes; promote the new one if it beats the champion.");
         train.SetAction((result, ct) => TrainCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
 
+        var models = new Command("models", "List the lead models: champion, challenger and recent ones with their held-out figures.") { limit };
+        models.SetAction((result, ct) => TrainCommand.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
+
         var reviews = new Command("reviews", "List uncertain matches waiting for a person's decision.") { limit };
         reviews.SetAction((result, ct) => ReviewCommands.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
@@ -134,7 +137,7 @@ internal static class MonaSparkCli
 
         var draft = DraftCommand.Create(data, output, error);
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, reviews, review, unmerge, draft };
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, models, reviews, review, unmerge, draft };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

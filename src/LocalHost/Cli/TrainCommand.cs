@@ -30,6 +30,24 @@ internal static class TrainCommand
             return 0;
         });
 
+    /// <summary><c>models</c>: the champion and challenger, and the registry's recent models with their held-out figures.</summary>
+    public static Task<int> ListAsync(string dataDirectory, int limit, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        HostStartup.WithExistingDataAsync(dataDirectory, error, async services =>
+        {
+            var inv = CultureInfo.InvariantCulture;
+            var models = await services.GetRequiredService<Application.Queries.ModelsQuery>().GetAsync(limit, cancellationToken);
+            await output.WriteLineAsync($"Champion: {models.Champion}{(models.ChampionModel is null ? " (the baseline formula)" : "")}");
+            await output.WriteLineAsync(models.Challenger is { } challenger ? string.Create(inv, $"Challenger: {challenger.Id} on {models.ChallengerPercent}% of artists") : "Challenger: none");
+            await output.WriteLineAsync(string.Create(inv, $"{"model",-32} {"trained at",-17} {"outcomes",8} {"AUC",6} {"log loss",8} {"calibration",11}"));
+            foreach (var m in models.Recent)
+            {
+                await output.WriteLineAsync(string.Create(inv,
+                    $"{m.Id,-32} {m.CreatedAt.UtcDateTime,-17:yyyy-MM-dd HH:mm} {m.TrainedOn,8:N0} {m.Metrics.Auc,6:F3} {m.Metrics.LogLoss,8:F3} {m.Metrics.CalibrationError,11:F3}"));
+            }
+
+            return 0;
+        });
+
     public static async Task WriteAsync(TextWriter output, TrainingReport report)
     {
         var inv = CultureInfo.InvariantCulture;
