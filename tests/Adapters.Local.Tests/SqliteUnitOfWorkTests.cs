@@ -104,12 +104,12 @@ public sealed class SqliteUnitOfWorkTests : IDisposable
     }
 
     [Fact]
-    public async Task RunBatchAsync_ItemThatWaitsOnTheNetwork_EndsTheBatchAndRunsAfterTheCommitWithNoLockHeld()
+    public async Task RunBatchAsync_ItemThatWaitsOnTheNetwork_RunsAfterTheCommitWithNoLockHeld()
     {
         await _queue.EnqueueAsync(new WorkItem("w0", WorkKinds.ScoreArtist, "s0"));
         await _queue.EnqueueAsync(new WorkItem("io", WorkKinds.FetchPage, "page"));
         await _queue.EnqueueAsync(new WorkItem("w1", WorkKinds.ScoreArtist, "s1"));
-        var io = new NetworkHandler(_database, Record("s0").Id);
+        var io = new NetworkHandler(_database, Record("s0").Id, Record("s1").Id);
         var runner = new QueuedWorkRunner(
             _queue,
             new WorkItemDispatcher([new RecordingHandler(_records, failOn: "none"), io], new MonaSparkTelemetry(new TestMeterFactory())),
@@ -117,26 +117,47 @@ public sealed class SqliteUnitOfWorkTests : IDisposable
             Microsoft.Extensions.Options.Options.Create(new WorkQueueOptions { MaxAttempts = 3 }),
             NullLogger<QueuedWorkRunner>.Instance);
 
-        (await runner.RunBatchAsync(64)).ShouldBe(2);
+        (await runner.RunBatchAsync(64)).ShouldBe(3);
 
-        io.SawEarlierItemCommitted.ShouldBeTrue();
+        io.SawEarlierItemCommitted.ShouldBeTrue(); // w0, leased before it, and w1, leased after, both committed first
+        io.SawLaterItemCommitted.ShouldBeTrue();
         io.CouldTakeTheWriteLock.ShouldBeTrue();
-        (await _queue.GetDepthAsync()).ShouldBe(1); // w1 waits for the next batch; w0 and io are done
-        (await runner.RunBatchAsync(64)).ShouldBe(1);
         (await _queue.GetDepthAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RunBatchAsync_ManyItemsThatWaitOnTheNetwork_SetsAsideAtMostTheCap()
+    {
+        for (var i = 0; i < QueuedWorkRunner.MaxOutsideItemsPerBatch + 2; i++)
+        {
+            await _queue.EnqueueAsync(new WorkItem($"io{i}", WorkKinds.FetchPage, $"page{i}"));
+        }
+
+        var io = new NetworkHandler(_database, "none", "none");
+        var runner = new QueuedWorkRunner(
+            _queue,
+            new WorkItemDispatcher([io], new MonaSparkTelemetry(new TestMeterFactory())),
+            _sut,
+            Microsoft.Extensions.Options.Options.Create(new WorkQueueOptions { MaxAttempts = 3 }),
+            NullLogger<QueuedWorkRunner>.Instance);
+
+        (await runner.RunBatchAsync(64)).ShouldBe(QueuedWorkRunner.MaxOutsideItemsPerBatch);
+        (await _queue.GetDepthAsync()).ShouldBe(2);
     }
 
     /// <summary>
     /// Stands in for a page fetch: while it "waits on the network" it looks at the database from a
     /// connection of its own, which sees only committed data and needs the write lock to be free.
     /// </summary>
-    private sealed class NetworkHandler(SqliteDatabase database, string earlierRecordId) : IWorkItemHandler
+    private sealed class NetworkHandler(SqliteDatabase database, string earlierRecordId, string laterRecordId) : IWorkItemHandler
     {
         public string Kind => WorkKinds.FetchPage;
 
         public bool RunsOutsideUnitOfWork => true;
 
         public bool SawEarlierItemCommitted { get; private set; }
+
+        public bool SawLaterItemCommitted { get; private set; }
 
         public bool CouldTakeTheWriteLock { get; private set; }
 
@@ -149,6 +170,8 @@ public sealed class SqliteUnitOfWorkTests : IDisposable
                 read.CommandText = "SELECT COUNT(*) FROM source_records WHERE id = $id;";
                 read.Parameters.AddWithValue("$id", earlierRecordId);
                 SawEarlierItemCommitted = (long)(await read.ExecuteScalarAsync(cancellationToken))! == 1;
+                read.Parameters["$id"].Value = laterRecordId;
+                SawLaterItemCommitted = (long)(await read.ExecuteScalarAsync(cancellationToken))! == 1;
             }
 
             await using var write = other.CreateCommand();

@@ -7,6 +7,13 @@ if (args is ["profile", ..])
     return;
 }
 
+if (args is ["sample-file", var countText, var path])
+{
+    // One import record per line, for timing `ingest --file` end to end.
+    await File.WriteAllLinesAsync(path, SampleRecords.Create(int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture)).Select(r => r.Payload));
+    return;
+}
+
 if (args is ["scoring", ..])
 {
     ScoringBenchmarks.Latency(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);

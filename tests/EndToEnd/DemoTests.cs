@@ -104,7 +104,7 @@ public sealed partial class DemoTests
         first.Output.ShouldContain("Pipeline drained");
         second.Output.ShouldContain("Pipeline drained");
         // A re-fetch lands new observations of the same artists: records grow, artists do not.
-        Count(second.Output, "Artists").ShouldBe(Count(first.Output, "Artists"));
+        Count(second.Output, "Artists").ShouldBe(Count(first.Output, "Artists"), $"first run:\n{first.Output}\nsecond run:\n{second.Output}");
         Count(second.Output, "Records ingested").ShouldBeGreaterThan(Count(first.Output, "Records ingested"));
     }
 

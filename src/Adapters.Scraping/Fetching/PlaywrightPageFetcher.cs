@@ -114,9 +114,11 @@ public sealed partial class PlaywrightPageFetcher(
                 null,
                 new PageWaitForFunctionOptions { Timeout = (float)wait.TotalMilliseconds, PollingInterval = 50 }).WaitAsync(cancellationToken);
         }
-        catch (TimeoutException)
+        catch (TimeoutException ex)
         {
-            // Nothing appeared: the DOM as it is now is still the best answer.
+            // Nothing appeared yet: the DOM as it is would land a page without its artist (quarantined
+            // as invalid). A slow render is transient: the page's work item is retried later.
+            throw new TimeoutException($"The page's script put no heading or link on the page within {wait.TotalSeconds:0.#} s.", ex);
         }
     }
 

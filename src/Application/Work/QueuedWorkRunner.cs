@@ -17,28 +17,33 @@ public sealed partial class QueuedWorkRunner(
     IOptions<WorkQueueOptions> options,
     ILogger<QueuedWorkRunner> logger)
 {
+    /// <summary>Items waiting on the network a batch may set aside before it commits (see <see cref="RunBatchAsync"/>).</summary>
+    public const int MaxOutsideItemsPerBatch = 8;
+
     /// <summary>
     /// Handles up to <paramref name="maxItems"/> visible items in one unit of work (one transaction on
     /// the embedded store), each item isolated in a savepoint: a failing item is undone and given back
     /// alone. A crash before the commit undoes the whole batch and the leases simply expire: nothing is lost.
-    /// An item whose handler waits on the network (<see cref="IWorkItemHandler.RunsOutsideUnitOfWork"/>)
-    /// ends the batch: the batch commits first, then that item runs with no unit of work open.
+    /// Items whose handler waits on the network or the CPU for long (<see cref="IWorkItemHandler.RunsOutsideUnitOfWork"/>)
+    /// are set aside, at most <see cref="MaxOutsideItemsPerBatch"/> of them, and run one by one after
+    /// the commit with no unit of work open, so the write lock is never held across them.
     /// </summary>
     /// <returns>How many items were taken (0 when the queue had none).</returns>
     public async Task<int> RunBatchAsync(int maxItems, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         var taken = 0;
-        WorkLease? outside = null;
+        var outside = new List<WorkLease>();
         await using (var scope = await unitOfWork.BeginAsync(cancellationToken))
         {
-            while (taken < maxItems && await queue.LeaseAsync(options.Value.VisibilityTimeout, cancellationToken) is { } lease)
+            while (taken < maxItems && outside.Count < MaxOutsideItemsPerBatch
+                && await queue.LeaseAsync(options.Value.VisibilityTimeout, cancellationToken) is { } lease)
             {
                 taken++;
                 if (dispatcher.RunsOutsideUnitOfWork(lease.Item.Kind))
                 {
-                    outside = lease;
-                    break;
+                    outside.Add(lease);
+                    continue;
                 }
 
                 await RunAsync(lease, work => scope.IsolateAsync(work, cancellationToken), cancellationToken);
@@ -47,9 +52,9 @@ public sealed partial class QueuedWorkRunner(
             await scope.CommitAsync(cancellationToken);
         }
 
-        if (outside is not null)
+        foreach (var lease in outside)
         {
-            await RunAsync(outside, work => work(), cancellationToken);
+            await RunAsync(lease, work => work(), cancellationToken);
         }
 
         return taken;
