@@ -178,4 +178,12 @@ internal static class SqliteSchema
             PRIMARY KEY (kind, role)
         );
         """;
+
+    /// <summary>
+    /// Version 5: what each embedding was computed from (a hash of model and text), so an artist whose
+    /// profile text did not change is not embedded again at every sync.
+    /// </summary>
+    public const string Version5 = """
+        ALTER TABLE embeddings ADD COLUMN content_hash TEXT NULL;
+        """;
 }

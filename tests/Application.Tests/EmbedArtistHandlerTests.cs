@@ -43,6 +43,27 @@ public class EmbedArtistHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_TextUnchangedSinceTheLastEmbedding_EmbedsNothing()
+    {
+        var stored = new List<VectorEntry>();
+        await _index.UpsertAsync(Arg.Do<IReadOnlyList<VectorEntry>>(stored.AddRange), Arg.Any<CancellationToken>());
+        _index.GetAsync(Arg.Any<IReadOnlyCollection<ArtistId>>(), Arg.Any<CancellationToken>()).Returns(_ => stored.TakeLast(1).ToList());
+
+        await _sut.HandleAsync(Work(_artist.Id), CancellationToken.None);
+        _artists.GetAsync(_artist.Id, Arg.Any<CancellationToken>()).Returns(_artist with { Version = 3 }); // new metrics, same text
+        await _sut.HandleAsync(Work(_artist.Id), CancellationToken.None);
+
+        stored.ShouldHaveSingleItem().ContentHash.ShouldNotBeNullOrEmpty();
+        await _embeddings.Received(1).GenerateAsync(Arg.Any<IEnumerable<string>>(), Arg.Any<EmbeddingGenerationOptions?>(), Arg.Any<CancellationToken>());
+
+        _artists.GetAsync(_artist.Id, Arg.Any<CancellationToken>()).Returns(_artist with { Version = 4, Bio = null }); // the text changed
+        await _sut.HandleAsync(Work(_artist.Id), CancellationToken.None);
+
+        stored.Count.ShouldBe(2);
+        stored[1].ContentHash.ShouldNotBe(stored[0].ContentHash);
+    }
+
+    [Fact]
     public async Task HandleAsync_Twice_UpsertsTheSameEntry()
     {
         var entries = new List<VectorEntry>();

@@ -159,6 +159,19 @@ public abstract class VectorIndexContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContentHash_IsStoredReplacedAndKeptAcrossAReopen()
+    {
+        await Sut.UpsertAsync([Entry("a", Axis(0)) with { ContentHash = "h1" }, Entry("b", Axis(1))]);
+        await Sut.UpsertAsync([Entry("a", Axis(0, tilt: 0.1f)) with { ContentHash = "h2" }]);
+
+        var reopened = await ReopenAsync();
+
+        var entries = (await reopened.GetAsync([Id("a"), Id("b")])).ToDictionary(e => e.ArtistId);
+        entries[Id("a")].ContentHash.ShouldBe("h2");
+        entries[Id("b")].ContentHash.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Entries_SurviveAReopen()
     {
         await Sut.UpsertAsync([Entry("a", Axis(0), "FR", "jazz"), Entry("b", Axis(1), "DE", "rock")]);

@@ -18,4 +18,8 @@ internal sealed class ArtistVectorDocument
     /// <summary>Normalised (lower case).</summary>
     [JsonPropertyName(AzureSearchIndexDefinition.Genres)]
     public string[] Genres { get; set; } = [];
+
+    /// <summary>What the vector was computed from (a hash), or null.</summary>
+    [JsonPropertyName(AzureSearchIndexDefinition.ContentHash)]
+    public string? ContentHash { get; set; }
 }

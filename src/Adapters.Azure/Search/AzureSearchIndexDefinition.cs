@@ -12,6 +12,7 @@ internal static class AzureSearchIndexDefinition
     public const string Vector = "vector";
     public const string Country = "country";
     public const string Genres = "genres";
+    public const string ContentHash = "contentHash";
     public const string Algorithm = "hnsw-cosine";
     public const string Profile = "artist-vectors";
 
@@ -23,6 +24,7 @@ internal static class AzureSearchIndexDefinition
             new VectorSearchField(Vector, dimensions, Profile),
             new SimpleField(Country, SearchFieldDataType.String) { IsFilterable = true },
             new SimpleField(Genres, SearchFieldDataType.Collection(SearchFieldDataType.String)) { IsFilterable = true },
+            new SimpleField(ContentHash, SearchFieldDataType.String),
         },
         VectorSearch = new VectorSearch
         {

@@ -96,7 +96,7 @@ public sealed class AzureSearchVectorIndex : IVectorIndex, IDisposable
             await foreach (var result in response.Value.GetResultsAsync().WithCancellation(cancellationToken))
             {
                 var document = result.Document;
-                entries.Add(new VectorEntry(new ArtistId(document.Id), document.Vector, document.Country, document.Genres));
+                entries.Add(new VectorEntry(new ArtistId(document.Id), document.Vector, document.Country, document.Genres) { ContentHash = document.ContentHash });
             }
         }
 
@@ -147,6 +147,7 @@ public sealed class AzureSearchVectorIndex : IVectorIndex, IDisposable
             Vector = entry.Vector.ToArray(),
             Country = entry.Country?.ToUpperInvariant(),
             Genres = [.. entry.Genres.Select(VectorFilter.Normalise).Distinct(StringComparer.Ordinal)],
+            ContentHash = entry.ContentHash,
         };
     }
 

@@ -9,11 +9,12 @@ namespace MonaSpark.Adapters.Local.Vectors;
 public sealed partial class SqliteVectorIndex
 {
     private const string UpsertSql = """
-        INSERT INTO embeddings (artist_id, model, dimensions, vector, country, genres, updated_at)
-        VALUES (@id, @model, @dimensions, @vector, @country, @genres, @updated)
+        INSERT INTO embeddings (artist_id, model, dimensions, vector, country, genres, updated_at, content_hash)
+        VALUES (@id, @model, @dimensions, @vector, @country, @genres, @updated, @hash)
         ON CONFLICT (artist_id) DO UPDATE SET
             model = excluded.model, dimensions = excluded.dimensions, vector = excluded.vector,
-            country = excluded.country, genres = excluded.genres, updated_at = excluded.updated_at;
+            country = excluded.country, genres = excluded.genres, updated_at = excluded.updated_at,
+            content_hash = excluded.content_hash;
         """;
 
     private Task SaveRowsAsync(IReadOnlyList<VectorEntry> rows, CancellationToken cancellationToken) =>
@@ -30,7 +31,8 @@ public sealed partial class SqliteVectorIndex
                         .With("@vector", ToBytes(row.Vector.Span))
                         .With("@country", row.Country?.ToUpperInvariant())
                         .With("@genres", JsonSerializer.Serialize(row.Genres.Select(VectorFilter.Normalise).Distinct(StringComparer.Ordinal).ToList()))
-                        .With("@updated", updated);
+                        .With("@updated", updated)
+                        .With("@hash", row.ContentHash);
                     await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -53,7 +55,7 @@ public sealed partial class SqliteVectorIndex
             async connection =>
             {
                 await using var command = connection.Command(
-                    "SELECT artist_id, dimensions, vector, country, genres FROM embeddings WHERE model = @model;")
+                    "SELECT artist_id, dimensions, vector, country, genres, content_hash FROM embeddings WHERE model = @model;")
                     .With("@model", _options.Model);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 var rows = new List<VectorEntry>();
@@ -69,7 +71,10 @@ public sealed partial class SqliteVectorIndex
                         new ArtistId(reader.GetString(0)),
                         vector,
                         reader.GetNullableString(3),
-                        JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? []));
+                        JsonSerializer.Deserialize<List<string>>(reader.GetString(4)) ?? [])
+                    {
+                        ContentHash = reader.GetNullableString(5),
+                    });
                 }
 
                 return rows;

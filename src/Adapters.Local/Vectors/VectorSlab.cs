@@ -20,6 +20,7 @@ internal sealed partial class VectorSlab
     private float[] _scales = [];
     private ArtistId[] _ids = [];
     private string?[] _countries = [];
+    private string?[] _hashes = [];
     private int[][] _genres = [];
     private string[] _genreNames = [];
 
@@ -44,6 +45,7 @@ internal sealed partial class VectorSlab
         _scales[slot] = Quantise(unit, _quantised.AsSpan(slot * Dimensions, Dimensions));
         _ids[slot] = entry.ArtistId;
         _countries[slot] = entry.Country?.ToUpperInvariant();
+        _hashes[slot] = entry.ContentHash;
         _genres[slot] = [.. entry.Genres.Select(VectorFilter.Normalise).Distinct(StringComparer.Ordinal).Select(GenreId)];
     }
 
@@ -63,11 +65,13 @@ internal sealed partial class VectorSlab
             _scales[slot] = _scales[last];
             _ids[slot] = _ids[last];
             _countries[slot] = _countries[last];
+            _hashes[slot] = _hashes[last];
             _genres[slot] = _genres[last];
             _slots[_ids[slot]] = slot;
         }
 
         _countries[last] = null;
+        _hashes[last] = null;
         _genres[last] = [];
         return true;
     }
@@ -75,7 +79,7 @@ internal sealed partial class VectorSlab
     /// <summary>The entry as stored (its vector normalised), or null.</summary>
     public VectorEntry? Get(ArtistId artistId) =>
         _slots.TryGetValue(artistId, out var slot)
-            ? new VectorEntry(artistId, _vectors.AsSpan(slot * Dimensions, Dimensions).ToArray(), _countries[slot], [.. _genres[slot].Select(g => _genreNames[g])])
+            ? new VectorEntry(artistId, _vectors.AsSpan(slot * Dimensions, Dimensions).ToArray(), _countries[slot], [.. _genres[slot].Select(g => _genreNames[g])]) { ContentHash = _hashes[slot] }
             : null;
 
     /// <summary>A unit-length copy of <paramref name="vector"/>, checked against <see cref="Dimensions"/> (which it sets when still 0).</summary>
@@ -124,6 +128,7 @@ internal sealed partial class VectorSlab
         Array.Resize(ref _scales, capacity);
         Array.Resize(ref _ids, capacity);
         Array.Resize(ref _countries, capacity);
+        Array.Resize(ref _hashes, capacity);
         Array.Resize(ref _genres, capacity);
     }
 }

@@ -33,7 +33,11 @@ public interface IVectorIndex
 /// <summary>One artist's embedding with the fields searches filter on.</summary>
 /// <param name="Country">ISO 3166-1 alpha-2, upper case; null when unknown.</param>
 /// <param name="Genres">Genres, lower case (<see cref="VectorFilter.Normalise"/>).</param>
-public sealed record VectorEntry(ArtistId ArtistId, ReadOnlyMemory<float> Vector, string? Country, IReadOnlyList<string> Genres);
+public sealed record VectorEntry(ArtistId ArtistId, ReadOnlyMemory<float> Vector, string? Country, IReadOnlyList<string> Genres)
+{
+    /// <summary>A hash of what the vector was computed from (model and text), stored with it so an unchanged profile is not embedded again; null when unknown.</summary>
+    public string? ContentHash { get; init; }
+}
 
 /// <summary>A search result: cosine similarity in [−1, 1].</summary>
 public sealed record VectorMatch(ArtistId ArtistId, double Similarity);
