@@ -84,6 +84,7 @@ public sealed class MlLeadScorer : ILeadScorer, IDisposable
         var row = ModelInput.From(input.Features);
         var output = _explained.Value!.Predict(row);
         var p = (double)output.Probability;
+        var bestPlatform = FeatureSetV1.BestGrowthPlatform(input.History, input.AsOf);
         var explanation = output.FeatureContributions
             .Select((contribution, feature) => (contribution, feature))
             .Where(c => c.contribution != 0)
@@ -92,7 +93,7 @@ public sealed class MlLeadScorer : ILeadScorer, IDisposable
             .Select(c => new ScoreContribution(
                 FeatureSetV1.Names[c.feature],
                 Math.Round(c.contribution * _logOddsPerScore * p * (1 - p), 4),
-                $"{(c.contribution > 0 ? "+" : "−")} {FeatureSetV1.Describe(c.feature, input.Features[c.feature])}"))
+                $"{(c.contribution > 0 ? "+" : "−")} {FeatureSetV1.Describe(c.feature, input.Features[c.feature], bestPlatform)}"))
             .ToList();
 
         var valueMinor = _value is null

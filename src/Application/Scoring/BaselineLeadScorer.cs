@@ -49,7 +49,7 @@ public sealed class BaselineLeadScorer(IOptions<ScoringOptions> options) : ILead
         // The rate is the feature's; the history only names the platform it came from.
         if (terms.Growth is { } rate)
         {
-            var platform = BestGrowthPlatform(input.History, input.AsOf) ?? "its best platform";
+            var platform = FeatureSetV1.BestGrowthPlatform(input.History, input.AsOf) ?? "its best platform";
             contributions.Add(new("growth_28d", terms.GrowthImpact, string.Create(inv,
                 $"{(rate >= 0 ? "+" : "−")} {(rate >= 0.2 ? "fast growth" : rate >= 0 ? "growth" : "decline")} on {platform}: {rate:+0%;−0%} in 28 days")));
         }
@@ -114,8 +114,4 @@ public sealed class BaselineLeadScorer(IOptions<ScoringOptions> options) : ILead
         history.Where(s => s.ObservedAt <= asOf)
             .GroupBy(s => s.Platform)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ObservedAt)!);
-
-    /// <summary>The platform with the largest 28-day growth (the rule of <see cref="Growth"/>), if any has the history.</summary>
-    private static string? BestGrowthPlatform(IReadOnlyList<MetricSnapshot> history, DateTimeOffset asOf) =>
-        Growth.Over(history, TimeSpan.FromDays(28), asOf).Platforms.MaxBy(p => p.Rate)?.Platform.ToString();
 }

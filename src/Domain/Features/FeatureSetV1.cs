@@ -70,6 +70,10 @@ public static class FeatureSetV1
     private static readonly string[] Electronic = ["electro", "electronic", "house", "techno", "edm", "dubstep", "drum and bass", "ambient", "synth", "lo-fi", "lofi"];
     private static readonly string[] Rock = ["rock", "metal", "punk", "grunge", "indie rock", "folk", "blues", "garage"];
 
+    /// <summary>The platform with the largest 28-day growth in <paramref name="history"/> as of <paramref name="asOf"/> (what <see cref="BestGrowth28d"/> measured), if any.</summary>
+    public static string? BestGrowthPlatform(IReadOnlyList<MetricSnapshot> history, DateTimeOffset asOf) =>
+        Growth.Over(history, TimeSpan.FromDays(28), asOf).Platforms.MaxBy(p => p.Rate)?.Platform.ToString();
+
     /// <summary>Computes the vector of <paramref name="artist"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="history">The artist's snapshots (any range; later ones are ignored).</param>
     /// <param name="stage">The lead's funnel stage at <paramref name="asOf"/> (past interactions), if it is a lead.</param>
@@ -133,8 +137,9 @@ public static class FeatureSetV1
         _ => 4,
     };
 
-    /// <summary>The plain words for a feature's value, used in explanations ("fast growth: +38% in 28 days").</summary>
-    public static string Describe(int feature, float value)
+    /// <summary>The plain words for a feature's value, used in explanations ("fast growth on Spotify: +38% in 28 days").</summary>
+    /// <param name="bestPlatform">For <see cref="BestGrowth28d"/>: the platform it was measured on, when known.</param>
+    public static string Describe(int feature, float value, string? bestPlatform = null)
     {
         var inv = CultureInfo.InvariantCulture;
         if (float.IsNaN(value))
@@ -150,7 +155,7 @@ public static class FeatureSetV1
             Growth7d => Growing(value, "7 days"),
             Growth28d => Growing(value, "28 days"),
             Growth90d => Growing(value, "90 days"),
-            BestGrowth28d => Growing(value, "28 days on the best platform"),
+            BestGrowth28d => bestPlatform is null ? Growing(value, "28 days on the best platform") : Growing(value, "28 days", bestPlatform),
             PlaysPerFollower => string.Create(inv, $"{Unlog(value):N0} plays per follower"),
             Popularity => string.Create(inv, $"Spotify popularity {value * 100:0}/100"),
             Platforms => string.Create(inv, $"present on {value:0} platform{(value == 1 ? "" : "s")}"),
@@ -172,8 +177,8 @@ public static class FeatureSetV1
         };
     }
 
-    private static string Growing(float rate, string window) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(rate >= 0.2f ? "fast growth" : rate >= 0 ? "growth" : "decline")}: {rate:+0%;−0%} in {window}");
+    private static string Growing(float rate, string window, string? platform = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(rate >= 0.2f ? "fast growth" : rate >= 0 ? "growth" : "decline")}{(platform is null ? "" : " on " + platform)}: {rate:+0%;−0%} in {window}");
 
     private static float Log(double n) => (float)Math.Log10(1 + Math.Max(0, n));
 
