@@ -111,6 +111,7 @@ public static class AzureAdaptersExtensions
             new SearchClientOptions()));
         services.TryAddSingleton<AzureSearchVectorIndex>();
         services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<AzureSearchVectorIndex>());
+        services.AddHostedService<AzureSearchIndexInitializer>();
         return services;
     }
 

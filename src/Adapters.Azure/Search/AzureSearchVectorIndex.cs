@@ -10,7 +10,7 @@ namespace MonaSpark.Adapters.Azure.Search;
 /// <summary>
 /// <see cref="IVectorIndex"/> on Azure AI Search: one document per artist (<see cref="ArtistVectorDocument"/>)
 /// in an index with a cosine HNSW vector field (<see cref="AzureSearchIndexDefinition"/>), created or
-/// updated at first use. Writes are merge-or-upload and delete by key; searches are vector queries
+/// updated when the host starts (<see cref="AzureSearchIndexInitializer"/>), or at first use if that failed. Writes are merge-or-upload and delete by key; searches are vector queries
 /// with an OData pre-filter. The service scores cosine matches as <c>1 / (1 + (1 − cos))</c>; the
 /// similarity is turned back into the cosine.
 /// </summary>
@@ -115,7 +115,7 @@ public sealed class AzureSearchVectorIndex : IVectorIndex, IDisposable
     internal static double CosineOf(double? score) => score is double s && s > 0 ? Math.Clamp(2 - (1 / s), -1, 1) : -1;
 
     /// <summary>Creates or updates the index once per process; a failure is retried at the next call.</summary>
-    private async Task EnsureIndexAsync(CancellationToken cancellationToken)
+    internal async Task EnsureIndexAsync(CancellationToken cancellationToken)
     {
         if (_initialised)
         {

@@ -53,6 +53,37 @@ public sealed class AzureSearchVectorIndexTests : IDisposable
     };
 
     [Fact]
+    public async Task HostStart_CreatesOrUpdatesTheIndex_ThenUseDoesNotAgain()
+    {
+        _next = (HttpStatusCode.OK, """{ "value": [] }""");
+        var initializer = new AzureSearchIndexInitializer(_sut, Microsoft.Extensions.Logging.Abstractions.NullLogger<AzureSearchIndexInitializer>.Instance);
+
+        await initializer.StartAsync(CancellationToken.None);
+        _http.Requests.ShouldHaveSingleItem().Method.ShouldBe("PUT");
+        await _sut.SearchAsync(new float[] { 1, 0, 0, 0 }, 5);
+
+        _http.Requests.Count(r => r.Method == "PUT").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task HostStart_ServiceFails_LogsAndTheFirstUseTriesAgain()
+    {
+        var failing = true;
+        using var http = new RecordingHandler(r => failing && r.Method == "PUT" ? (HttpStatusCode.ServiceUnavailable, "{}") : r.Method == "PUT" ? (HttpStatusCode.Created, r.Json.GetRawText()) : (HttpStatusCode.OK, """{ "value": [] }"""));
+        var options = new SearchClientOptions { Transport = new HttpClientTransport(new HttpClient(http)) };
+        options.Retry.MaxRetries = 0;
+        using var sut = new AzureSearchVectorIndex(
+            new SearchIndexClient(Endpoint, _credential, options),
+            Options.Create(new AzureSearchOptions { Endpoint = Endpoint, IndexName = "artists", Dimensions = Dimensions }));
+
+        await new AzureSearchIndexInitializer(sut, Microsoft.Extensions.Logging.Abstractions.NullLogger<AzureSearchIndexInitializer>.Instance).StartAsync(CancellationToken.None);
+        failing = false;
+        await sut.SearchAsync(new float[] { 1, 0, 0, 0 }, 5);
+
+        http.Requests.Count(r => r.Method == "PUT").ShouldBe(2);
+    }
+
+    [Fact]
     public async Task FirstUse_CreatesOrUpdatesTheIndex_WithACosineHnswVectorFieldAndFilterableFields()
     {
         _next = (HttpStatusCode.OK, """{ "value": [] }""");
