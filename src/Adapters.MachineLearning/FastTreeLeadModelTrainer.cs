@@ -88,7 +88,11 @@ public sealed class FastTreeLeadModelTrainer(IOptions<ScoringOptions> scoring) :
             FeatureSetV1.Version,
             FeatureSetV1.Count,
             paying.Count == 0 ? DefaultValueMinor() : (long)Math.Round(examples.Where(e => e.Converted && e.ValueMinor > 0).Average(e => e.ValueMinor)),
-            value is not null);
+            value is not null)
+        {
+            LogOddsPerScore = LogOddsPerScore(calibrator.Transform(conversion.Transform(calibration))),
+            ValueSmearing = value is null ? 1 : Smearing(ml, value, paying),
+        };
         var content = Serialise(ml, data.Schema, explained, value, manifest);
         return new TrainedLeadModel(content, Load(modelId, content));
     }
@@ -110,7 +114,43 @@ public sealed class FastTreeLeadModelTrainer(IOptions<ScoringOptions> scoring) :
         }
 
         var value = manifest.HasValueModel ? LoadEntry(ml, zip, ValueEntry) : null;
-        return new MlLeadScorer(modelId, ml, chain, value, manifest.MeanValueMinor, scoring.Value.Currency);
+        return new MlLeadScorer(modelId, ml, chain, value, manifest, scoring.Value.Currency);
+    }
+
+    /// <summary>
+    /// The Platt calibrator's slope, read off the calibration rows: log-odds are linear in the trees'
+    /// score, so a least-squares fit over (score, logit p) recovers it exactly. ML.NET keeps it private.
+    /// </summary>
+    private static double LogOddsPerScore(IDataView calibrated)
+    {
+        var scores = calibrated.GetColumn<float>("Score").ToArray();
+        var logits = calibrated.GetColumn<float>("Probability").Select(p => Logit(p)).ToArray();
+        var pairs = scores.Zip(logits).Where(p => double.IsFinite(p.Second) && Math.Abs(p.Second) < 15).ToList();
+        if (pairs.Count < 2)
+        {
+            return 0;
+        }
+
+        var meanS = pairs.Average(p => p.First);
+        var meanL = pairs.Average(p => p.Second);
+        var sxx = pairs.Sum(p => (p.First - meanS) * (p.First - meanS));
+        return sxx < 1e-12 ? 0 : pairs.Sum(p => (p.First - meanS) * (p.Second - meanL)) / sxx;
+    }
+
+    /// <summary>
+    /// Duan's smearing factor: the value model fits log(1 + value), whose back-transform exp(ŷ) is a
+    /// median; the mean of exp(residual) over the training conversions turns it into a mean.
+    /// </summary>
+    private static double Smearing(MLContext ml, ITransformer value, List<ModelInput> paying)
+    {
+        var predicted = value.Transform(ModelInput.Load(ml, paying)).GetColumn<float>("Score").ToArray();
+        return paying.Select((row, i) => Math.Exp(row.Value - predicted[i])).Average();
+    }
+
+    private static double Logit(double p)
+    {
+        var clamped = Math.Clamp(p, 1e-9, 1 - 1e-9);
+        return Math.Log(clamped / (1 - clamped));
     }
 
     private long DefaultValueMinor() => scoring.Value.MonthlyPlanMinor * scoring.Value.ExpectedLifetimeMonths;
@@ -160,5 +200,12 @@ public sealed class FastTreeLeadModelTrainer(IOptions<ScoringOptions> scoring) :
         return ml.Model.Load(copy, out _);
     }
 
-    internal sealed record ModelManifest(string FeatureSet, int FeatureCount, long MeanValueMinor, bool HasValueModel);
+    internal sealed record ModelManifest(string FeatureSet, int FeatureCount, long MeanValueMinor, bool HasValueModel)
+    {
+        /// <summary>The calibrator's slope: log-odds per unit of the trees' score (contributions are in that score).</summary>
+        public double LogOddsPerScore { get; init; }
+
+        /// <summary>Multiplies exp(ŷ) of the value model so that it estimates a mean, not a median.</summary>
+        public double ValueSmearing { get; init; } = 1;
+    }
 }

@@ -20,22 +20,24 @@ public sealed class MlLeadScorer : ILeadScorer, IDisposable
     private readonly ITransformer _conversion;
     private readonly long _meanValueMinor;
     private readonly double _logOddsPerScore;
+    private readonly double _smearing;
     private readonly CurrencyCode _currency;
     private readonly ThreadLocal<PredictionEngine<ModelInput, ConversionOutput>> _fast;
     private readonly ThreadLocal<PredictionEngine<ModelInput, ExplainedConversionOutput>> _explained;
     private readonly ThreadLocal<PredictionEngine<ModelInput, ValueOutput>>? _value;
 
-    internal MlLeadScorer(string modelVersion, MLContext ml, TransformerChain<ITransformer> explained, ITransformer? value, long meanValueMinor, string currency)
+    internal MlLeadScorer(string modelVersion, MLContext ml, TransformerChain<ITransformer> explained, ITransformer? value, FastTreeLeadModelTrainer.ModelManifest manifest, string currency)
     {
         ModelVersion = modelVersion;
         _ml = ml;
         // The chain is trees → Platt calibrator → contributions; the fast path stops after the calibrator.
         _conversion = new TransformerChain<ITransformer>(explained.Take(2).ToArray());
         var schema = ModelInput.Schema();
-        // Contributions are in the trees' score; the Platt calibrator maps a score linearly to log-odds
-        // (ML.NET does not expose its slope), so the slope is read off two predictions.
-        _logOddsPerScore = LogOddsPerScore(ml, _conversion, schema);
-        _meanValueMinor = meanValueMinor;
+        // Contributions are in the trees' score; the calibrator maps a score linearly to log-odds with
+        // the slope measured at training (manifest).
+        _logOddsPerScore = manifest.LogOddsPerScore;
+        _meanValueMinor = manifest.MeanValueMinor;
+        _smearing = manifest.ValueSmearing;
         _currency = new CurrencyCode(currency);
         _fast = new(() => ml.Model.CreatePredictionEngine<ModelInput, ConversionOutput>(_conversion, inputSchemaDefinition: schema), trackAllValues: true);
         _explained = new(() => ml.Model.CreatePredictionEngine<ModelInput, ExplainedConversionOutput>(explained, inputSchemaDefinition: schema), trackAllValues: true);
@@ -43,22 +45,6 @@ public sealed class MlLeadScorer : ILeadScorer, IDisposable
     }
 
     public string ModelVersion { get; }
-
-    private static double LogOddsPerScore(MLContext ml, ITransformer conversion, SchemaDefinition schema)
-    {
-        using var engine = ml.Model.CreatePredictionEngine<ModelInput, ScoredConversionOutput>(conversion, inputSchemaDefinition: schema);
-        var low = engine.Predict(new ModelInput { Features = new float[FeatureSetV1.Count] });
-        var high = engine.Predict(new ModelInput { Features = Enumerable.Repeat(9f, FeatureSetV1.Count).ToArray() });
-        return Math.Abs(high.Score - low.Score) < 1e-6
-            ? 0
-            : (Logit(high.Probability) - Logit(low.Probability)) / (high.Score - low.Score);
-    }
-
-    private static double Logit(double p)
-    {
-        var clamped = Math.Clamp(p, 1e-9, 1 - 1e-9);
-        return Math.Log(clamped / (1 - clamped));
-    }
 
     public double Probability(FeatureVector features)
     {
@@ -98,7 +84,7 @@ public sealed class MlLeadScorer : ILeadScorer, IDisposable
 
         var valueMinor = _value is null
             ? _meanValueMinor
-            : (long)Math.Round((Math.Exp(_value.Value!.Predict(row).Score) - 1) * 100);
+            : (long)Math.Round(((Math.Exp(_value.Value!.Predict(row).Score) * _smearing) - 1) * 100);
         return new Score(Math.Round(p, 4), new Money(Math.Max(0, valueMinor), _currency), ModelVersion, explanation, input.AsOf);
     }
 

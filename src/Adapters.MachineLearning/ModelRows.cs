@@ -32,13 +32,6 @@ internal sealed class ConversionOutput
     public float Probability { get; set; }
 }
 
-internal sealed class ScoredConversionOutput
-{
-    public float Score { get; set; }
-
-    public float Probability { get; set; }
-}
-
 internal sealed class ExplainedConversionOutput
 {
     public float Probability { get; set; }

@@ -13,6 +13,21 @@ public static class DashboardEndpoint
 
     public const int Lookalikes = 10;
 
+    /// <summary>The lookalikes, or null (the section is left out) when the vector index cannot answer: the rest of the page still shows.</summary>
+    private static async Task<LookalikeResult?> LookalikesOrNullAsync(LookalikeQuery lookalikes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lookalikes.FindAsync(new LookalikeRequest(Lookalikes), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever the index's adapter throws (a service error on Azure, a bad row locally), the
+            // dashboard degrades to the other sections; the lookalikes endpoint reports the error itself.
+            return null;
+        }
+    }
+
     public static async Task<IResult> GetAsync(HttpContext context, LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -24,7 +39,7 @@ public static class DashboardEndpoint
         var model = new DashboardModel(await leads.TopAsync(TopLeads, cancellationToken), await kpis.GetAsync(cancellationToken), time.GetUtcNow())
         {
             Models = await models.GetAsync(cancellationToken: cancellationToken),
-            Lookalikes = await lookalikes.FindAsync(new LookalikeRequest(Lookalikes), cancellationToken),
+            Lookalikes = await LookalikesOrNullAsync(lookalikes, cancellationToken),
         };
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var headers = context.Response.Headers;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
@@ -8,7 +9,9 @@ namespace MonaSpark.Simulation;
 /// Writes the history a trained model needs when no real outreach has run yet (the demo, a fresh
 /// data directory): generated artists' features as of the day before they were contacted, the
 /// contact, and the signups and payments <see cref="GroundTruth"/> draws. Synthetic artists have ids
-/// starting <c>art-sim</c> and no profile: they exist only as features and outcomes. Decisions are
+/// starting <c>art-sim</c> (<see cref="ArtistId.IsSimulated"/>) and no profile: they exist only as
+/// features and outcomes, train a model only when training is asked to include them, and never
+/// count as customers. Decisions are
 /// spread over the 60 days before the outcome horizon closed, so every label is final.
 /// </summary>
 public static class SimulatedOutcomes
@@ -34,7 +37,7 @@ public static class SimulatedOutcomes
         for (var i = 0; i < count; i++)
         {
             var decided = now - TimeSpan.FromDays(61 + (random.NextDouble() * 60));
-            var id = new ArtistId($"art-sim{seed:x}{i:D7}");
+            var id = ArtistId.Simulated(string.Create(CultureInfo.InvariantCulture, $"{seed:x}{i:D7}"));
             var vector = SyntheticPopulation.Vector(id, random, decided - TimeSpan.FromDays(1));
             await features.SaveAsync(vector, cancellationToken);
             events.Add(new OutreachSent(id.Value, decided, $"msg-sim-{id.Value}", "cmp-simulated", "var-a", ContactChannel.Email));

@@ -18,7 +18,7 @@ public static class SyntheticPopulation
         var artists = new List<SyntheticArtist>(count);
         for (var i = 0; i < count; i++)
         {
-            var features = Vector(new ArtistId($"art-sim{seed:x}{i:D7}"), random, asOf);
+            var features = Vector(ArtistId.Simulated(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seed:x}{i:D7}")), random, asOf);
             var (converted, value) = GroundTruth.Draw(features, random);
             artists.Add(new SyntheticArtist(features, GroundTruth.ConversionProbability(features), converted, value));
         }

@@ -72,11 +72,23 @@ public sealed class TrainLeadModelsTests : IAsyncLifetime
     {
         await SeedAsync(SyntheticPopulation.Generate(60, seed: 5, Decision));
 
-        var report = await Get<TrainLeadModels>().RunAsync();
+        var report = await Get<TrainLeadModels>().RunAsync(includeSimulated: true);
 
         report.Model.ShouldBeNull();
         report.Decision.ShouldStartWith("cold start");
         (await Get<IModelRegistry>().GetRolesAsync()).ShouldBe(ModelRoles.None);
+        _trainer.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_SimulatedOutcomesOnly_NotTrainedOnUnlessAsked()
+    {
+        await SeedAsync(SyntheticPopulation.Generate(400, seed: 8, Decision));
+
+        var report = await Get<TrainLeadModels>().RunAsync();
+
+        report.Labels.ShouldBe(0);
+        report.Model.ShouldBeNull();
         _trainer.Calls.ShouldBe(0);
     }
 
@@ -96,7 +108,7 @@ public sealed class TrainLeadModelsTests : IAsyncLifetime
             await store.SaveAsync(a.Features with { AsOf = Decision.AddDays(3), Values = leaked });
         }
 
-        await Get<TrainLeadModels>().RunAsync();
+        await Get<TrainLeadModels>().RunAsync(includeSimulated: true);
 
         _trainer.Examples.Count.ShouldBeGreaterThan(0);
         _trainer.Examples.ShouldAllBe(e => e.Features.AsOf <= Decision && e.Features[FeatureSetV1.Contacted] != 42);
@@ -107,7 +119,7 @@ public sealed class TrainLeadModelsTests : IAsyncLifetime
     {
         await SeedAsync(SyntheticPopulation.Generate(6_000, seed: 7, Decision));
 
-        var first = await Get<TrainLeadModels>().RunAsync();
+        var first = await Get<TrainLeadModels>().RunAsync(includeSimulated: true);
 
         first.Promoted.ShouldBeTrue(first.Decision);
         first.Champion.ShouldBe("baseline-1");
@@ -119,7 +131,7 @@ public sealed class TrainLeadModelsTests : IAsyncLifetime
 
         // Same outcomes an hour later: the same model again, which cannot beat itself.
         _time.Advance(TimeSpan.FromHours(1));
-        var second = await Get<TrainLeadModels>().RunAsync();
+        var second = await Get<TrainLeadModels>().RunAsync(includeSimulated: true);
 
         second.Promoted.ShouldBeFalse();
         second.Champion.ShouldBe(first.Model.Id);

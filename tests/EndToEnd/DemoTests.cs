@@ -81,7 +81,7 @@ public sealed partial class DemoTests
         lettersOutput.ShouldContain("Robots: robots.txt");
 
         // Training again on the same outcomes gives a model no better than the champion: it is kept.
-        var (trained, trainOutput, trainError) = await LocalHostProcess.RunAsync(Exit, "train", "--data", data);
+        var (trained, trainOutput, trainError) = await LocalHostProcess.RunAsync(Exit, "train", "--include-simulated", "--data", data);
         trained.ShouldBe(0, trainError);
         trainOutput.ShouldContain($"Champion {promoted.Groups[1].Value} kept");
         var (listed, models, _) = await LocalHostProcess.RunAsync(Exit, "models", "--data", data);

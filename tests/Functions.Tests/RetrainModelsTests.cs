@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using MonaSpark.Application.Ports;
+using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Sources;
 using MonaSpark.Functions.Triggers;
 using MonaSpark.Simulation;
 using Shouldly;
@@ -18,7 +20,7 @@ public sealed class RetrainModelsTests(FunctionsAppFixture app) : IClassFixture<
         await using var scope = app.Host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var time = services.GetRequiredService<TimeProvider>();
-        await SimulatedOutcomes.WriteAsync(services.GetRequiredService<IUnitOfWork>(), services.GetRequiredService<IFeatureStore>(), services.GetRequiredService<IJournal>(), 1_500, seed: 11, time.GetUtcNow());
+        await WriteOutcomesAsync(services.GetRequiredService<IFeatureStore>(), services.GetRequiredService<IJournal>(), 1_500, time.GetUtcNow());
 
         await services.GetRequiredService<RetrainModels>().RunAsync(new TimerInfo(), CancellationToken.None);
 
@@ -33,5 +35,45 @@ public sealed class RetrainModelsTests(FunctionsAppFixture app) : IClassFixture<
         var trained = (await journal.ReadAsync(0, 100_000)).Select(e => e.Event).OfType<ModelTrained>().ShouldHaveSingleItem();
         trained.ModelId.ShouldBe(model.Id);
         trained.Champion.ShouldBe("baseline-1");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RetrainModels_SimulatedOutcomesOnly_TrainsNothing()
+    {
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var journal = services.GetRequiredService<IJournal>();
+        var before = (await journal.ReadAsync(0, 100_000)).Select(e => e.Event).OfType<ModelTrained>().Count();
+        await SimulatedOutcomes.WriteAsync(services.GetRequiredService<IUnitOfWork>(), services.GetRequiredService<IFeatureStore>(), journal, 300, seed: 12, services.GetRequiredService<TimeProvider>().GetUtcNow());
+
+        await services.GetRequiredService<RetrainModels>().RunAsync(new TimerInfo(), CancellationToken.None);
+
+        (await journal.ReadAsync(0, 100_000)).Select(e => e.Event).OfType<ModelTrained>().Count().ShouldBe(before);
+    }
+
+    /// <summary>Contacted artists with real-looking ids, their features the day before and the outcomes the known rule draws.</summary>
+    private static async Task WriteOutcomesAsync(IFeatureStore features, IJournal journal, int count, DateTimeOffset now)
+    {
+        var random = new Random(11);
+        var events = new List<DomainEvent>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = ArtistId.ForSource(SourceKind.Import, $"retrain-{i}");
+            var decided = now - TimeSpan.FromDays(70 + random.Next(30));
+            var vector = SyntheticPopulation.Vector(id, random, decided - TimeSpan.FromDays(1));
+            await features.SaveAsync(vector);
+            events.Add(new OutreachSent(id.Value, decided, $"msg-{i}", "cmp-1", "var-a", ContactChannel.Email));
+            var (converted, value) = GroundTruth.Draw(vector, random);
+            if (converted)
+            {
+                events.Add(new SignupCompleted(id.Value, decided.AddDays(3), "offer-1", TimeSpan.FromMinutes(2)));
+                events.Add(new PaymentSucceeded(id.Value, decided.AddDays(4), $"sub-{i}", value, "EUR"));
+            }
+        }
+
+        foreach (var chunk in events.Chunk(90))
+        {
+            await journal.AppendAsync(chunk);
+        }
     }
 }

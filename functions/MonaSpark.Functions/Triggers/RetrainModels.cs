@@ -15,5 +15,5 @@ public sealed class RetrainModels(TrainLeadModels training)
 
     [Function(nameof(RetrainModels))]
     public Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
-        training.RunAsync(cancellationToken);
+        training.RunAsync(cancellationToken: cancellationToken);
 }

@@ -16,7 +16,8 @@ internal sealed partial class AzureSearchIndexInitializer(AzureSearchVectorIndex
         {
             await index.EnsureIndexAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is global::Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is global::Azure.RequestFailedException or global::Azure.Identity.AuthenticationFailedException
+            or HttpRequestException or TimeoutException or (OperationCanceledException and not TaskCanceledException { CancellationToken.IsCancellationRequested: true }))
         {
             LogDeferred(logger, ex);
         }

@@ -33,8 +33,10 @@ public sealed class CustomerDirectory(IJournal journal, ILeadStore leads) : IDis
         try
         {
             await CatchUpAsync(cancellationToken);
+            // Simulated artists (demo outcomes) are nobody's customers.
             return staged.Select(l => l.ArtistId)
                 .Concat(_fromJournal)
+                .Where(id => !id.IsSimulated)
                 .Distinct()
                 .Order(Comparer<ArtistId>.Create((a, b) => string.CompareOrdinal(a.Value, b.Value)))
                 .Take(max)

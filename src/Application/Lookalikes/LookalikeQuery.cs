@@ -43,14 +43,21 @@ public sealed class LookalikeQuery(IVectorIndex index, IArtistStore artists, Cus
         var filter = request.Country is null && request.Genres is not { Count: > 0 } ? null : new VectorFilter(request.Country, request.Genres);
         var excluded = seeds.ToHashSet();
         var matches = await index.SearchAsync(centroid, request.Top + excluded.Count + Margin, filter, cancellationToken);
-        var candidates = matches.Where(m => !excluded.Contains(m.ArtistId)).ToList();
-        var found = await Task.WhenAll(candidates.Select(m => artists.GetAsync(m.ArtistId, cancellationToken)));
-        var lookalikes = candidates
-            .Zip(found)
-            .Where(p => p.Second is { MergedInto: null })
-            .Take(request.Top)
-            .Select(p => new Lookalike(p.First.ArtistId.Value, p.Second!.Name.Value, Math.Round(p.First.Similarity, 4)))
-            .ToList();
+        // One read at a time, and only until Top are found: a page of many seeds must not fan out
+        // hundreds of concurrent store reads.
+        var lookalikes = new List<Lookalike>(request.Top);
+        foreach (var match in matches.Where(m => !excluded.Contains(m.ArtistId)))
+        {
+            if (await artists.GetAsync(match.ArtistId, cancellationToken) is { MergedInto: null } artist)
+            {
+                lookalikes.Add(new Lookalike(match.ArtistId.Value, artist.Name.Value, Math.Round(match.Similarity, 4)));
+                if (lookalikes.Count == request.Top)
+                {
+                    break;
+                }
+            }
+        }
+
         return new LookalikeResult(seeds.Count, entries.Count, lookalikes);
     }
 

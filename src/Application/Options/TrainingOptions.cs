@@ -33,9 +33,13 @@ public sealed class TrainingOptions
     /// <summary>How often a running host re-reads the champion and challenger (default 1 minute).</summary>
     public TimeSpan ModelRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>At most this many leads are queued for rescoring after a training (default 1,000,000).</summary>
-    [Range(0, 100_000_000)]
-    public int MaxRescore { get; set; } = 1_000_000;
+    /// <summary>
+    /// At most this many leads are queued for rescoring right after a training (default 10,000, which a
+    /// timer run queues in seconds); the others get the new model's score with their next profile
+    /// version (every sync that brings new metrics), since a score is kept per model version.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxRescore { get; set; } = 10_000;
 
     /// <summary>Seed of the trainers' randomness (default 42): the same outcomes train the same model.</summary>
     public int Seed { get; set; } = 42;

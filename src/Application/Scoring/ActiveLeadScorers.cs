@@ -58,6 +58,14 @@ public sealed partial class ActiveLeadScorers(
             }
 
             var roles = await registry.GetRolesAsync(cancellationToken);
+
+            // Keep only the models in a role: a retired one is released (its engines go with it once
+            // the calls still holding it return).
+            foreach (var retired in _loaded.Keys.Where(id => id != roles.Champion && id != roles.Challenger).ToList())
+            {
+                _loaded.Remove(retired);
+            }
+
             var champion = await LoadAsync(roles.Champion, cancellationToken) ?? baseline;
             var challenger = await LoadAsync(roles.Challenger, cancellationToken);
             var active = new Active(champion, challenger, now);

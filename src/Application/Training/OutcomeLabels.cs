@@ -8,15 +8,24 @@ namespace MonaSpark.Application.Training;
 /// Training labels from the journal. The decision a model informs is the first contact, so each
 /// contacted artist gives one label at the time of its first <see cref="OutreachSent"/>: converted
 /// when a <see cref="SignupCompleted"/> follows within the horizon, with the
-/// <see cref="PaymentSucceeded"/> amounts as its value. A label whose horizon has not yet passed and
-/// that has not converted is still open and left out (it would otherwise count as a failure early).
+/// <see cref="PaymentSucceeded"/> amounts in the scoring currency as its value. A label whose horizon
+/// has not yet passed is left out, converted or not: keeping only the early conversions of recent
+/// contacts would inflate the conversion rate the models learn and are judged on. Simulated artists
+/// (<see cref="ArtistId.IsSimulated"/>) count only when asked for (the demo).
 /// </summary>
 public static class OutcomeLabels
 {
     private const int Page = 1_000;
 
-    public static async Task<IReadOnlyList<OutcomeLabel>> ReadAsync(IJournal journal, DateTimeOffset now, TimeSpan horizon, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<OutcomeLabel>> ReadAsync(
+        IJournal journal,
+        DateTimeOffset now,
+        TimeSpan horizon,
+        string currency,
+        bool includeSimulated = false,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(journal);
         var streams = new Dictionary<string, Outcome>(StringComparer.Ordinal);
         long after = 0;
@@ -32,7 +41,7 @@ public static class OutcomeLabels
                     case SignupCompleted signup:
                         Of(streams, signup.StreamId).Signup(signup.OccurredAt);
                         break;
-                    case PaymentSucceeded payment:
+                    case PaymentSucceeded payment when string.Equals(payment.Currency, currency, StringComparison.OrdinalIgnoreCase):
                         Of(streams, payment.StreamId).Paid(payment.OccurredAt, payment.AmountMinor);
                         break;
                 }
@@ -44,16 +53,13 @@ public static class OutcomeLabels
         var labels = new List<OutcomeLabel>();
         foreach (var (stream, outcome) in streams.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            if (outcome.FirstContact is not { } contact || !ArtistId.TryParse(stream, out var artistId))
+            if (outcome.FirstContact is not { } contact || !ArtistId.TryParse(stream, out var artistId)
+                || (artistId.IsSimulated && !includeSimulated) || now < contact + horizon)
             {
                 continue;
             }
 
             var converted = outcome.FirstSignup is { } signup && signup >= contact && signup <= contact + horizon;
-            if (!converted && now < contact + horizon)
-            {
-                continue;
-            }
 
             labels.Add(new OutcomeLabel(artistId, contact, converted, converted ? outcome.PaidFrom(contact) : 0));
         }

@@ -20,8 +20,9 @@ namespace MonaSpark.Application.Training;
 /// registered as challenger, and promoted to champion when it beats the champion on both AUC and log
 /// loss over at least <see cref="TrainingOptions.MinEvaluationOutcomes"/> held-out outcomes. Every
 /// training is a <see cref="ModelTrained"/> event; every promotion a <see cref="ModelPromoted"/> event.
-/// Then every lead still in play is queued for rescoring, so each gets the score of the model now
-/// assigned to it (the handler skips a lead already scored by that model).
+/// Then the top leads still in play (up to <see cref="TrainingOptions.MaxRescore"/>) are queued for
+/// rescoring, so each gets the score of the model now assigned to it (the handler skips a lead
+/// already scored by that model); the rest follow with their next profile version.
 /// </summary>
 public sealed partial class TrainLeadModels(
     IJournal journal,
@@ -32,14 +33,16 @@ public sealed partial class TrainLeadModels(
     IWorkQueue queue,
     ActiveLeadScorers active,
     IOptions<TrainingOptions> options,
+    IOptions<ScoringOptions> scoring,
     TimeProvider time,
     ILogger<TrainLeadModels> logger)
 {
-    public async Task<TrainingReport> RunAsync(CancellationToken cancellationToken = default)
+    /// <param name="includeSimulated">Train on simulated outcomes too (the demo, before any real outreach); never by default.</param>
+    public async Task<TrainingReport> RunAsync(bool includeSimulated = false, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var labels = await OutcomeLabels.ReadAsync(journal, now, settings.OutcomeHorizon, cancellationToken);
+        var labels = await OutcomeLabels.ReadAsync(journal, now, settings.OutcomeHorizon, scoring.Value.Currency, includeSimulated, cancellationToken);
 
         var training = new List<TrainingExample>();
         var holdout = new List<TrainingExample>();
@@ -110,7 +113,8 @@ public sealed partial class TrainLeadModels(
 
     private async Task<int> QueueRescoringAsync(string modelId, CancellationToken cancellationToken)
     {
-        var inPlay = await leads.ListByStageAsync(InPlay, options.Value.MaxRescore, cancellationToken);
+        // The most valuable first: the top leads by priority still in play.
+        var inPlay = (await leads.TopByPriorityAsync(options.Value.MaxRescore, cancellationToken)).Where(l => InPlay.Contains(l.Stage)).ToList();
         foreach (var lead in inPlay)
         {
             await queue.EnqueueAsync(new WorkItem($"rescore:{lead.ArtistId}:{modelId}", WorkKinds.ScoreArtist, lead.ArtistId.Value), cancellationToken);

@@ -19,6 +19,18 @@ public readonly record struct ArtistId
 
     public string Value { get; }
 
+    /// <summary>
+    /// The prefix of simulated artists (demo outcomes, quality tests). Real ids are <c>art-</c> and hex
+    /// digits, so no real id starts with it.
+    /// </summary>
+    public const string SimulatedPrefix = "art-sim";
+
+    /// <summary>True for a simulated artist: its outcomes never train a model or count as a customer unless asked.</summary>
+    public bool IsSimulated => Value?.StartsWith(SimulatedPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>A simulated artist's id (<see cref="SimulatedPrefix"/>, then a suffix of letters and digits).</summary>
+    public static ArtistId Simulated(string suffix) => new($"{SimulatedPrefix}{suffix}");
+
     /// <summary>The id an artist first discovered on <paramref name="source"/> gets: deterministic, so re-ingestion is idempotent.</summary>
     public static ArtistId ForSource(SourceKind source, string externalId)
     {

@@ -6,9 +6,11 @@ using MonaSpark.Domain.Sources;
 namespace MonaSpark.Domain.Features;
 
 /// <summary>
-/// Feature set <c>fs-1</c> (docs/features.md): what the models learn from. Pure and point-in-time:
-/// <see cref="Compute"/> reads only snapshots observed at or before <c>asOf</c>, so the same inputs
-/// give the same vector whenever it runs. Audiences are log10(1 + n); growth rates are clamped to
+/// Feature set <c>fs-1</c> (docs/scoring.md): what the models learn from. Pure: <see cref="Compute"/>
+/// reads only snapshots observed at or before <c>asOf</c>. The profile fields (platforms, market,
+/// genres, reachability) are taken as the given artist has them, so callers compute a vector at the
+/// time they hold the profile (scoring computes it now and stores it); training never recomputes,
+/// it reads the stored vectors as of each label's time. Audiences are log10(1 + n); growth rates are clamped to
 /// [−1, 5] so one noisy platform cannot dominate; an unknown value is <see cref="Missing"/>, which the
 /// tree models treat as its own branch rather than as zero.
 /// </summary>
@@ -62,7 +64,6 @@ public static class FeatureSetV1
 
     private static readonly SourceKind[] AudiencePlatforms = [SourceKind.Spotify, SourceKind.YouTube, SourceKind.SoundCloud, SourceKind.Instagram];
 
-    private static readonly HashSet<string> French = new(["FR", "BE", "CH", "LU", "MC", "CA", "SN", "CI", "CM", "MA", "TN", "DZ", "ML", "BF", "NE", "TG", "BJ", "GA", "CG", "CD", "MG", "HT", "RE", "GP", "MQ", "GF", "NC", "PF"], StringComparer.Ordinal);
     private static readonly HashSet<string> English = new(["US", "GB", "IE", "AU", "NZ", "ZA", "NG", "GH", "KE", "JM"], StringComparer.Ordinal);
 
     private static readonly string[] Urban = ["hip hop", "hip-hop", "rap", "trap", "drill", "r&b", "rnb", "afro", "grime", "dancehall", "reggaeton"];
@@ -110,7 +111,7 @@ public static class FeatureSetV1
         v[CareerStage] = Stage(audience);
 
         var country = artist.Country?.Value.Value;
-        v[FrenchMarket] = country is not null && French.Contains(country) ? 1f : 0f;
+        v[FrenchMarket] = artist.Country is { } market && Outreach.Copy.CopyLanguage.ForMarket(market.Value) == Outreach.Copy.CopyLanguage.French ? 1f : 0f;
         v[EnglishMarket] = country is not null && English.Contains(country) ? 1f : 0f;
 
         var genres = artist.Genres?.Value ?? [];

@@ -108,8 +108,9 @@ internal static class MonaSparkCli
         var simulate = new Command("simulate-outcomes", "Write simulated outreach outcomes (synthetic artists) so that `train` has history.") { count, seed };
         simulate.SetAction((result, ct) => SimulateCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(count), result.GetValue(seed), output, error, ct));
 
-        var train = new Command("train", "Retrain the lead models from outcomes; promote the new one if it beats the champion.");
-        train.SetAction((result, ct) => TrainCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
+        var includeSimulated = new Option<bool>("--include-simulated") { Description = "Train on simulated outcomes too (demo data; never by default)." };
+        var train = new Command("train", "Retrain the lead models from outcomes; promote the new one if it beats the champion.") { includeSimulated };
+        train.SetAction((result, ct) => TrainCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(includeSimulated), output, error, ct));
 
         var models = new Command("models", "List the lead models: champion, challenger and recent ones with their held-out figures.") { limit };
         models.SetAction((result, ct) => TrainCommand.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));

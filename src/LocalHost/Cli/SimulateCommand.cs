@@ -21,7 +21,7 @@ internal static class SimulateCommand
                 seed,
                 services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 cancellationToken);
-            await output.WriteLineAsync($"Simulated outcomes: {report.Contacted} synthetic artists contacted (ids art-sim…), {report.Conversions} converted. Run `train` next.");
+            await output.WriteLineAsync($"Simulated outcomes: {report.Contacted} synthetic artists contacted (ids art-sim…), {report.Conversions} converted. They never count as real outcomes: `train --include-simulated` learns from them.");
             return 0;
         });
 }

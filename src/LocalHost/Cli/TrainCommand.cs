@@ -12,10 +12,10 @@ namespace MonaSpark.LocalHost.Cli;
 /// </summary>
 internal static class TrainCommand
 {
-    public static Task<int> RunAsync(string dataDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+    public static Task<int> RunAsync(string dataDirectory, bool includeSimulated, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         HostStartup.WithExistingDataAsync(dataDirectory, error, async services =>
         {
-            var report = await services.GetRequiredService<TrainLeadModels>().RunAsync(cancellationToken);
+            var report = await services.GetRequiredService<TrainLeadModels>().RunAsync(includeSimulated, cancellationToken);
             await WriteAsync(output, report);
             if (report.RescoringQueued > 0)
             {

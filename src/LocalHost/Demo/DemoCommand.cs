@@ -113,7 +113,7 @@ internal static class DemoCommand
             services.GetRequiredService<TimeProvider>().GetUtcNow(),
             cancellationToken);
         await output.WriteLineAsync($"Simulated outcomes (no outreach has run yet): {simulated.Contacted} synthetic artists contacted, {simulated.Conversions} converted.");
-        var report = await services.GetRequiredService<Application.Training.TrainLeadModels>().RunAsync(cancellationToken);
+        var report = await services.GetRequiredService<Application.Training.TrainLeadModels>().RunAsync(includeSimulated: true, cancellationToken);
         await TrainCommand.WriteAsync(output, report);
     }
 
