@@ -14,6 +14,12 @@ if (args is ["sample-file", var countText, var path])
     return;
 }
 
+if (args is ["vectors", ..])
+{
+    await VectorLatency.RunAsync(100_000, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+    return;
+}
+
 if (args is ["scoring", ..])
 {
     ScoringBenchmarks.Latency(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
