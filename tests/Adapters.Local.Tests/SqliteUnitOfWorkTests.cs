@@ -145,6 +145,48 @@ public sealed class SqliteUnitOfWorkTests : IDisposable
         (await _queue.GetDepthAsync()).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task RunBatchAsync_SetAsideItemsWhoseHandlerTakesBatches_OneCallThenEachSettled()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await _queue.EnqueueAsync(new WorkItem($"e{i}", WorkKinds.EmbedArtist, $"s{i}"));
+        }
+
+        var batch = new BatchHandler(failOn: "s1");
+        var runner = new QueuedWorkRunner(
+            _queue,
+            new WorkItemDispatcher([batch], new MonaSparkTelemetry(new TestMeterFactory())),
+            _sut,
+            Microsoft.Extensions.Options.Options.Create(new WorkQueueOptions { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromSeconds(10) }),
+            NullLogger<QueuedWorkRunner>.Instance);
+
+        (await runner.RunBatchAsync(64)).ShouldBe(3);
+
+        batch.Calls.ShouldHaveSingleItem().ShouldBe(["s0", "s1", "s2"]);
+        (await _queue.GetDepthAsync()).ShouldBe(1); // s1 given back for a retry, the others completed
+        _time.Advance(TimeSpan.FromSeconds(11));
+        (await _queue.LeaseAsync(TimeSpan.FromSeconds(30))).ShouldNotBeNull().Item.SubjectId.ShouldBe("s1");
+    }
+
+    /// <summary>Takes its items together; fails the one it is told to.</summary>
+    private sealed class BatchHandler(string failOn) : IBatchWorkItemHandler
+    {
+        public List<string[]> Calls { get; } = [];
+
+        public string Kind => WorkKinds.EmbedArtist;
+
+        public bool RunsOutsideUnitOfWork => true;
+
+        public Task HandleAsync(WorkItem item, CancellationToken cancellationToken) => throw new InvalidOperationException("Expected a batch.");
+
+        public Task<IReadOnlyList<Exception?>> HandleBatchAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+        {
+            Calls.Add([.. items.Select(i => i.SubjectId)]);
+            return Task.FromResult<IReadOnlyList<Exception?>>([.. items.Select(i => i.SubjectId == failOn ? new TimeoutException("slow model") : (Exception?)null)]);
+        }
+    }
+
     /// <summary>
     /// Stands in for a page fetch: while it "waits on the network" it looks at the database from a
     /// connection of its own, which sees only committed data and needs the write lock to be free.

@@ -64,6 +64,40 @@ public class EmbedArtistHandlerTests
     }
 
     [Fact]
+    public async Task HandleBatchAsync_EmbedsTheChangedTextsInOneCall_AndFailsOnlyWhatFailed()
+    {
+        var other = _artist with { Id = ArtistId.ForSource(SourceKind.Import, "other"), Bio = null };
+        var unchanged = _artist with { Id = ArtistId.ForSource(SourceKind.Import, "same") };
+        _artists.GetAsync(other.Id, Arg.Any<CancellationToken>()).Returns(other);
+        _artists.GetAsync(unchanged.Id, Arg.Any<CancellationToken>()).Returns(unchanged);
+        _index.GetAsync(Arg.Any<IReadOnlyCollection<ArtistId>>(), Arg.Any<CancellationToken>()).Returns(
+            [new VectorEntry(unchanged.Id, new float[] { 1, 0 }, "FR", []) { ContentHash = EmbedArtistHandler.ContentHash(null, ArtistText.For(unchanged)) }]);
+
+        var results = await _sut.HandleBatchAsync(
+            [Work(_artist.Id), Work(other.Id), Work(unchanged.Id), new WorkItem("embed:bad", WorkKinds.EmbedArtist, "not an id!")],
+            CancellationToken.None);
+
+        results[0].ShouldBeNull();
+        results[1].ShouldBeNull();
+        results[2].ShouldBeNull();
+        results[3].ShouldBeOfType<PermanentWorkException>();
+        await _embeddings.Received(1).GenerateAsync(Arg.Is<IEnumerable<string>>(t => t.Count() == 2), Arg.Any<EmbeddingGenerationOptions?>(), Arg.Any<CancellationToken>());
+        await _index.Received(1).UpsertAsync(Arg.Is<IReadOnlyList<VectorEntry>>(e => e.Count == 2 && e.All(x => x.ContentHash != null)), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task HandleBatchAsync_EmbeddingCallFails_EveryItemItCarriedFails()
+    {
+        _embeddings.GenerateAsync(Arg.Any<IEnumerable<string>>(), Arg.Any<EmbeddingGenerationOptions?>(), Arg.Any<CancellationToken>())
+            .Returns<GeneratedEmbeddings<Embedding<float>>>(_ => throw new HttpRequestException("429"));
+
+        var results = await _sut.HandleBatchAsync([Work(_artist.Id)], CancellationToken.None);
+
+        results.ShouldHaveSingleItem().ShouldBeOfType<HttpRequestException>();
+        await Should.ThrowAsync<HttpRequestException>(() => _sut.HandleAsync(Work(_artist.Id), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task HandleAsync_Twice_UpsertsTheSameEntry()
     {
         var entries = new List<VectorEntry>();

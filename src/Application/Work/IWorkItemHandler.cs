@@ -17,3 +17,14 @@ public interface IWorkItemHandler
 
     Task HandleAsync(WorkItem item, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A handler that does several items of its kind better at once (one embedding call for many
+/// texts). The local runner gives it the items it set aside from a batch together; the Functions
+/// queue trigger, which delivers one message at a time, still calls <see cref="IWorkItemHandler.HandleAsync"/>.
+/// </summary>
+public interface IBatchWorkItemHandler : IWorkItemHandler
+{
+    /// <summary>Handles every item; the result has one entry per item, null where it succeeded, else its failure.</summary>
+    Task<IReadOnlyList<Exception?>> HandleBatchAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken);
+}

@@ -17,7 +17,11 @@ public sealed partial class QueuedWorkRunner(
     IOptions<WorkQueueOptions> options,
     ILogger<QueuedWorkRunner> logger)
 {
-    /// <summary>Items waiting on the network a batch may set aside before it commits (see <see cref="RunBatchAsync"/>).</summary>
+    /// <summary>
+    /// Items a batch may set aside before it commits whose handler runs them one by one (a page fetch
+    /// can take seconds under its politeness delay, and every set-aside lease is ticking). Items whose
+    /// handler takes batches (embeddings) are run in one call and do not count.
+    /// </summary>
     public const int MaxOutsideItemsPerBatch = 8;
 
     /// <summary>
@@ -34,15 +38,17 @@ public sealed partial class QueuedWorkRunner(
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         var taken = 0;
         var outside = new List<WorkLease>();
+        var oneByOne = 0;
         await using (var scope = await unitOfWork.BeginAsync(cancellationToken))
         {
-            while (taken < maxItems && outside.Count < MaxOutsideItemsPerBatch
+            while (taken < maxItems && oneByOne < MaxOutsideItemsPerBatch
                 && await queue.LeaseAsync(options.Value.VisibilityTimeout, cancellationToken) is { } lease)
             {
                 taken++;
                 if (dispatcher.RunsOutsideUnitOfWork(lease.Item.Kind))
                 {
                     outside.Add(lease);
+                    oneByOne += dispatcher.TakesBatches(lease.Item.Kind) ? 0 : 1;
                     continue;
                 }
 
@@ -52,12 +58,45 @@ public sealed partial class QueuedWorkRunner(
             await scope.CommitAsync(cancellationToken);
         }
 
-        foreach (var lease in outside)
+        foreach (var group in outside.GroupBy(l => l.Item.Kind))
         {
-            await RunAsync(lease, work => work(), cancellationToken);
+            var leases = group.ToList();
+            if (leases.Count > 1 && dispatcher.TakesBatches(group.Key))
+            {
+                await RunBatchOfOneKindAsync(leases, cancellationToken);
+                continue;
+            }
+
+            foreach (var lease in leases)
+            {
+                await RunAsync(lease, work => work(), cancellationToken);
+            }
         }
 
         return taken;
+    }
+
+    /// <summary>Set-aside items of one kind whose handler takes batches: one call, then each item completed or given back.</summary>
+    private async Task RunBatchOfOneKindAsync(List<WorkLease> leases, CancellationToken cancellationToken)
+    {
+        var results = await dispatcher.DispatchBatchAsync([.. leases.Select(l => l.Item)], cancellationToken);
+        for (var i = 0; i < leases.Count; i++)
+        {
+            if (results[i] is { } failure)
+            {
+                await GiveBackAsync(leases[i], failure, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                await queue.CompleteAsync(leases[i], cancellationToken);
+            }
+            catch (LeaseLostException lost)
+            {
+                LogLeaseLost(logger, leases[i].Item.Id, lost);
+            }
+        }
     }
 
     private async Task RunAsync(WorkLease lease, Func<Func<Task<bool>>, Task<bool>> isolate, CancellationToken cancellationToken)

@@ -22,6 +22,49 @@ public sealed class WorkItemDispatcher
     /// <summary>Whether items of <paramref name="kind"/> must run outside a unit of work (see <see cref="IWorkItemHandler.RunsOutsideUnitOfWork"/>).</summary>
     public bool RunsOutsideUnitOfWork(string kind) => _handlers.TryGetValue(kind, out var handler) && handler.RunsOutsideUnitOfWork;
 
+    /// <summary>The batch handler of <paramref name="kind"/>, if its handler takes batches.</summary>
+    public bool TakesBatches(string kind) => _handlers.TryGetValue(kind, out var handler) && handler is IBatchWorkItemHandler;
+
+    /// <summary>Dispatches items of one kind whose handler takes batches; one failure (or null) per item.</summary>
+    public async Task<IReadOnlyList<Exception?>> DispatchBatchAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var kind = items[0].Kind;
+        if (items.Any(i => i.Kind != kind) || !_handlers.TryGetValue(kind, out var handler) || handler is not IBatchWorkItemHandler batch)
+        {
+            throw new ArgumentException("A batch is items of one kind whose handler takes batches.", nameof(items));
+        }
+
+        using var activity = MonaSparkTelemetry.ActivitySource.StartActivity($"Work {kind} ×{items.Count}");
+        activity?.SetTag("monaspark.work.kind", kind);
+        activity?.SetTag("monaspark.work.count", items.Count);
+        var started = Stopwatch.GetTimestamp();
+        IReadOnlyList<Exception?> results;
+        try
+        {
+            results = await batch.HandleBatchAsync(items, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failure of the whole call is every item's failure.
+            results = [.. items.Select(_ => ex)];
+        }
+
+        foreach (var result in results)
+        {
+            var outcome = result is null ? "ok" : result is PermanentWorkException ? "permanent-failure" : "failure";
+            _telemetry.WorkItems.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", outcome));
+        }
+
+        _telemetry.UseCaseDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("usecase", kind));
+        return results;
+    }
+
     public async Task DispatchAsync(WorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
