@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MonaSpark.Adapters.Azure;
 using MonaSpark.Adapters.Copywriting;
+using MonaSpark.Adapters.Email;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Adapters.MachineLearning;
 using MonaSpark.Adapters.Scraping;
@@ -31,6 +32,7 @@ public static class MonaSparkHostBuilderExtensions
         builder.AddWebScraping();
         builder.AddCopywriting();
         builder.Services.AddLeadModels();
+        builder.AddEmail();
         builder.AddMonaSparkTelemetry();
         return builder;
     }

@@ -16,7 +16,11 @@ public sealed record Message(
     string Body,
     string Language,
     MessageStatus Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The one-click unsubscribe page of this message (<c>/u/{token}</c>); every marketing e-mail carries it in <c>List-Unsubscribe</c>.</summary>
+    public Uri? UnsubscribeUrl { get; init; }
+}
 
 public enum MessageStatus
 {
