@@ -183,7 +183,13 @@ public class CopyGuardTests
     [InlineData("thousands of fans")]
     [InlineData("3 sold-out shows")]
     [InlineData("13,801 followers")]
+    [InlineData("twenty-five awards")]
+    [InlineData("three gold records")]
     public void Check_NumberNotInTheFacts_IsInvented(string text) => ShouldBreak(Check(English + "\nalso " + text), CopyViolationCodes.InventedNumber);
+
+    [Fact]
+    public void Check_FrenchNumberWrittenOut_IsInvented() =>
+        ShouldBreak(Check(French + "\net vingt concerts", CopySamples.Brief(language: CopyLanguage.French), "Bonjour"), CopyViolationCodes.InventedNumber);
 
     [Fact]
     public void Check_FrenchNumberFormatOfAFact_Passes() =>

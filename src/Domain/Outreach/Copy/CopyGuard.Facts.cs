@@ -152,6 +152,13 @@ public static partial class CopyGuard
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*", RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex Tokens();
 
-    [GeneratedRegex(@"\b(?:hundreds?|thousands?|millions?|billions?|dozens?|mille|milliers?|milliards?|centaines?|dizaines?)\b", Options, Timeout)]
+    // Quantities written out, English and French, from two ("one"/"un" are too often not numbers).
+    [GeneratedRegex(
+        @"\b(?:hundreds?|thousands?|millions?|billions?|dozens?|mille|milliers?|milliards?|centaines?|dizaines?"
+        + @"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        + @"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        + @"|deux|trois|quatre|cinq|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante)\b",
+        Options,
+        Timeout)]
     private static partial Regex NumberWords();
 }
