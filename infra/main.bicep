@@ -71,6 +71,7 @@ module storage 'modules/storage.bicep' = {
       'checkpoints'
       'features'
       'models'
+      'readmodels'
     ]
     queueNames: [
       'work-items'

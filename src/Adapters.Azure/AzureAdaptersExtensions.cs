@@ -139,6 +139,7 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IMatchReviewStore, TableStorageMatchReviewStore>();
         services.TryAddSingleton<IFeatureStore, TableStorageFeatureStore>();
         services.TryAddSingleton<IModelRegistry, TableStorageModelRegistry>();
+        services.TryAddSingleton<IReadModelStore, TableStorageReadModelStore>();
         return services;
     }
 

@@ -60,6 +60,7 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IMatchReviewStore, SqliteMatchReviewStore>();
         services.TryAddSingleton<IFeatureStore, SqliteFeatureStore>();
         services.TryAddSingleton<IModelRegistry, SqliteModelRegistry>();
+        services.TryAddSingleton<IReadModelStore, SqliteReadModelStore>();
         services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
         services.AddSqliteVectorIndex();
         return services;

@@ -186,4 +186,20 @@ internal static class SqliteSchema
     public const string Version5 = """
         ALTER TABLE embeddings ADD COLUMN content_hash TEXT NULL;
         """;
+
+    /// <summary>Version 6: read models (projections of the journal) and each projection's checkpoint.</summary>
+    public const string Version6 = """
+        CREATE TABLE read_models (
+            projection  TEXT    NOT NULL,
+            key         TEXT    NOT NULL,
+            json        TEXT    NOT NULL,
+            position    INTEGER NOT NULL,
+            PRIMARY KEY (projection, key)
+        );
+
+        CREATE TABLE projection_checkpoints (
+            projection  TEXT    NOT NULL PRIMARY KEY,
+            position    INTEGER NOT NULL
+        );
+        """;
 }

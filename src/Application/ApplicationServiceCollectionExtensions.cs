@@ -5,6 +5,7 @@ using MonaSpark.Application.Ingestion;
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Projections;
 using MonaSpark.Application.Queries;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Application.Scoring;
@@ -64,6 +65,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<LeadQueries>();
         services.AddTransient<KpiQuery>();
         services.AddTransient<ModelsQuery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, FunnelProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, ContactHistoryProjection>());
+        services.AddTransient<ProjectionRunner>();
         services.AddTransient<DraftOutreachCopy>();
         services.TryAddSingleton<CustomerDirectory>();
         services.AddTransient<LookalikeQuery>();

@@ -28,3 +28,13 @@ public sealed class TableStorageModelRegistryTests(AzuriteFixture azurite) : Mod
 
     public override Task DisposeAsync() => azurite.DeleteAsync(_options);
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableStorageReadModelStoreTests(AzuriteFixture azurite) : ReadModelStoreContract
+{
+    private readonly IOptions<AzureStorageOptions> _options = AzuriteFixture.NewOptions();
+
+    protected override Task<IReadModelStore> CreateAsync() => Task.FromResult<IReadModelStore>(new TableStorageReadModelStore(azurite.Tables, _options));
+
+    public override Task DisposeAsync() => azurite.DeleteAsync(_options);
+}

@@ -33,3 +33,16 @@ public sealed class SqliteModelRegistryTests : ModelRegistryContract
         return Task.CompletedTask;
     }
 }
+
+public sealed class SqliteReadModelStoreTests : ReadModelStoreContract
+{
+    private readonly TempDataDirectory _directory = new();
+
+    protected override Task<IReadModelStore> CreateAsync() => Task.FromResult<IReadModelStore>(new SqliteReadModelStore(_directory.Open()));
+
+    public override Task DisposeAsync()
+    {
+        _directory.Delete();
+        return Task.CompletedTask;
+    }
+}

@@ -38,6 +38,8 @@ public sealed class SqliteMigrationTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE projection_checkpoints;
+                DROP TABLE read_models;
                 DROP TABLE model_roles;
                 DROP TABLE models;
                 DROP TABLE features;

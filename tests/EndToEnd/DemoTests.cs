@@ -88,6 +88,12 @@ public sealed partial class DemoTests
         listed.ShouldBe(0);
         models.ShouldContain($"Champion: {promoted.Groups[1].Value}");
         models.ShouldMatch(@"Challenger: lead-[0-9T]+-[0-9a-f]{8} on 10% of artists");
+
+        // The read models rebuild from the journal alone.
+        var (rebuilt, projections, _) = await LocalHostProcess.RunAsync(Exit, "rebuild-projections", "--data", data);
+        rebuilt.ShouldBe(0);
+        projections.ShouldMatch(@"funnel\s+rebuilt: 2 rows");
+        projections.ShouldMatch(@"contact-history\s+rebuilt: 5000 rows");
     }
 
     [Fact(Timeout = 180_000)]

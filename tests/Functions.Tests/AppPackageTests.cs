@@ -19,7 +19,7 @@ public sealed class AppPackageTests
     private static readonly string[] ExpectedFunctions =
     [
         "Dashboard", "DecideReview", "GetArtist", "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest",
-        "ProcessWorkItem", "PublishJournal", "RetrainModels", "ScoreArtist", "ScoreArtists",
+        "ProcessWorkItem", "ProjectJournal", "PublishJournal", "RetrainModels", "ScoreArtist", "ScoreArtists",
         "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
     ];
 

@@ -15,6 +15,7 @@ internal static class TableNames
     public const string Checkpoints = "checkpoints";
     public const string Features = "features";
     public const string Models = "models";
+    public const string ReadModels = "readmodels";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels];
 }

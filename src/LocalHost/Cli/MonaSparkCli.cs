@@ -115,6 +115,9 @@ internal static class MonaSparkCli
         var models = new Command("models", "List the lead models: champion, challenger and recent ones with their held-out figures.") { limit };
         models.SetAction((result, ct) => TrainCommand.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
+        var rebuild = new Command("rebuild-projections", "Delete every read model and rebuild it from the whole journal.");
+        rebuild.SetAction((result, ct) => ProjectionsCommand.RebuildAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
+
         var reviews = new Command("reviews", "List uncertain matches waiting for a person's decision.") { limit };
         reviews.SetAction((result, ct) => ReviewCommands.ListAsync(Path.GetFullPath(result.GetValue(data)!), result.GetValue(limit), output, error, ct));
 
@@ -138,7 +141,7 @@ internal static class MonaSparkCli
 
         var draft = DraftCommand.Create(data, output, error);
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, models, reviews, review, unmerge, draft };
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, models, rebuild, reviews, review, unmerge, draft };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

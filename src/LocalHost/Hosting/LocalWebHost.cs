@@ -50,6 +50,7 @@ internal static class LocalWebHost
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.Services.AddHostedService<WorkQueuePump>();
+        builder.Services.AddHostedService<ProjectionPump>();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
