@@ -72,6 +72,8 @@ module storage 'modules/storage.bicep' = {
       'features'
       'models'
       'readmodels'
+      'contacts'
+      'suppression'
     ]
     queueNames: [
       'work-items'

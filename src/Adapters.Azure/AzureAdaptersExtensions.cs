@@ -140,6 +140,7 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IFeatureStore, TableStorageFeatureStore>();
         services.TryAddSingleton<IModelRegistry, TableStorageModelRegistry>();
         services.TryAddSingleton<IReadModelStore, TableStorageReadModelStore>();
+        services.TryAddSingleton<IContactRegistry, TableStorageContactRegistry>();
         return services;
     }
 

@@ -61,6 +61,7 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IFeatureStore, SqliteFeatureStore>();
         services.TryAddSingleton<IModelRegistry, SqliteModelRegistry>();
         services.TryAddSingleton<IReadModelStore, SqliteReadModelStore>();
+        services.TryAddSingleton<IContactRegistry, SqliteContactRegistry>();
         services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
         services.AddSqliteVectorIndex();
         return services;

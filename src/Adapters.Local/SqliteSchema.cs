@@ -202,4 +202,40 @@ internal static class SqliteSchema
             position    INTEGER NOT NULL
         );
         """;
+
+    /// <summary>
+    /// Version 7: what the send policy checks before every send. Consent decisions and objections
+    /// per person (an objection's channel is <c>*</c> for every channel), suppressed addresses, and
+    /// the sends per person (once per message) for the shared frequency cap.
+    /// </summary>
+    public const string Version7 = """
+        CREATE TABLE consents (
+            artist_id   TEXT    NOT NULL,
+            channel     TEXT    NOT NULL,
+            decided_at  INTEGER NOT NULL,
+            json        TEXT    NOT NULL,
+            PRIMARY KEY (artist_id, channel, decided_at)
+        );
+
+        CREATE TABLE opt_outs (
+            artist_id   TEXT    NOT NULL,
+            channel     TEXT    NOT NULL,
+            at          INTEGER NOT NULL,
+            PRIMARY KEY (artist_id, channel, at)
+        );
+
+        CREATE TABLE suppressed_addresses (
+            address     TEXT    NOT NULL PRIMARY KEY,
+            reason      TEXT    NOT NULL,
+            at          INTEGER NOT NULL
+        );
+
+        CREATE TABLE sends (
+            message_id  TEXT    NOT NULL PRIMARY KEY,
+            artist_id   TEXT    NOT NULL,
+            channel     TEXT    NOT NULL,
+            at          INTEGER NOT NULL
+        );
+        CREATE INDEX ix_sends_artist ON sends (artist_id, at);
+        """;
 }

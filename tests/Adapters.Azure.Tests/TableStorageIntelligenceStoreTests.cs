@@ -38,3 +38,17 @@ public sealed class TableStorageReadModelStoreTests(AzuriteFixture azurite) : Re
 
     public override Task DisposeAsync() => azurite.DeleteAsync(_options);
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableStorageContactRegistryTests(AzuriteFixture azurite) : ContactRegistryContract
+{
+    private readonly IOptions<AzureStorageOptions> _options = AzuriteFixture.NewOptions();
+
+    protected override Task<(IContactRegistry Registry, IJournal Journal)> CreateAsync()
+    {
+        var time = new FakeTimeProvider(Samples.Epoch);
+        return Task.FromResult<(IContactRegistry, IJournal)>((new TableStorageContactRegistry(azurite.Tables, _options, time), new TableStorageJournal(azurite.Tables, _options, time)));
+    }
+
+    public override Task DisposeAsync() => azurite.DeleteAsync(_options);
+}

@@ -46,3 +46,21 @@ public sealed class SqliteReadModelStoreTests : ReadModelStoreContract
         return Task.CompletedTask;
     }
 }
+
+public sealed class SqliteContactRegistryTests : ContactRegistryContract
+{
+    private readonly TempDataDirectory _directory = new();
+
+    protected override Task<(IContactRegistry Registry, IJournal Journal)> CreateAsync()
+    {
+        var database = _directory.Open();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Samples.Epoch);
+        return Task.FromResult<(IContactRegistry, IJournal)>((new SqliteContactRegistry(database, time), new SqliteJournal(database, time)));
+    }
+
+    public override Task DisposeAsync()
+    {
+        _directory.Delete();
+        return Task.CompletedTask;
+    }
+}

@@ -38,6 +38,10 @@ public sealed class SqliteMigrationTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE sends;
+                DROP TABLE suppressed_addresses;
+                DROP TABLE opt_outs;
+                DROP TABLE consents;
                 DROP TABLE projection_checkpoints;
                 DROP TABLE read_models;
                 DROP TABLE model_roles;

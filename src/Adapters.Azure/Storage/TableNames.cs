@@ -16,6 +16,8 @@ internal static class TableNames
     public const string Features = "features";
     public const string Models = "models";
     public const string ReadModels = "readmodels";
+    public const string Contacts = "contacts";
+    public const string Suppression = "suppression";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels, Contacts, Suppression];
 }
