@@ -18,7 +18,6 @@ namespace MonaSpark.Benchmarks;
 /// </summary>
 internal static class VectorLatency
 {
-    private const int Dimensions = 384;
     private static readonly string[] Countries = ["FR", "DE", "US", "GB", "IT", "ES", "BR", "JP", "KR", "NG"];
 
     public static async Task RunAsync(int count, int queries)
@@ -28,18 +27,18 @@ internal static class VectorLatency
         {
             var database = new SqliteDatabase(Options.Create(new LocalStorageOptions { DataDirectory = directory }));
             var random = new Random(17);
-            using (var exact = Open(database, "random", VectorSearchMode.Exact))
+            using (var exact = VectorSearchBenchmarks.Open(database, "random", VectorSearchMode.Exact))
             {
                 foreach (var chunk in Enumerable.Range(0, count).Chunk(5_000))
                 {
-                    await exact.UpsertAsync([.. chunk.Select(i => new VectorEntry(ArtistId.ForSource(SourceKind.Import, $"v{i}"), RandomUnit(random), Countries[i % Countries.Length], []))]);
+                    await exact.UpsertAsync([.. chunk.Select(i => new VectorEntry(ArtistId.ForSource(SourceKind.Import, $"v{i}"), VectorSearchBenchmarks.RandomUnit(random), Countries[i % Countries.Length], []))]);
                 }
             }
 
-            var probes = Enumerable.Range(0, queries).Select(_ => RandomUnit(random)).ToList();
+            var probes = Enumerable.Range(0, queries).Select(_ => VectorSearchBenchmarks.RandomUnit(random)).ToList();
             foreach (var mode in new[] { VectorSearchMode.Exact, VectorSearchMode.Int8Rescored })
             {
-                using var index = Open(database, "random", mode);
+                using var index = VectorSearchBenchmarks.Open(database, "random", mode);
                 await index.SearchAsync(probes[0], 10);
                 var ticks = new long[queries];
                 for (var q = 0; q < queries; q++)
@@ -74,13 +73,13 @@ internal static class VectorLatency
             $"Genres: {genres[random.Next(genres.Length)]}, {genres[random.Next(genres.Length)]}. From {places[random.Next(places.Length)]}. {words[random.Next(words.Length)]}, {words[random.Next(words.Length)]}.").ToList();
         using var generator = new MiniLmEmbeddingGenerator(Options.Create(new LocalEmbeddingOptions { BatchSize = 64 }), TimeProvider.System);
         var embeddings = await generator.GenerateAsync(texts);
-        using (var exact = Open(database, "minilm", VectorSearchMode.Exact))
+        using (var exact = VectorSearchBenchmarks.Open(database, "minilm", VectorSearchMode.Exact))
         {
             await exact.UpsertAsync([.. embeddings.Select((e, i) => new VectorEntry(ArtistId.ForSource(SourceKind.Import, $"m{i}"), e.Vector, null, []))]);
         }
 
-        using var exactIndex = Open(database, "minilm", VectorSearchMode.Exact);
-        using var int8Index = Open(database, "minilm", VectorSearchMode.Int8Rescored);
+        using var exactIndex = VectorSearchBenchmarks.Open(database, "minilm", VectorSearchMode.Exact);
+        using var int8Index = VectorSearchBenchmarks.Open(database, "minilm", VectorSearchMode.Int8Rescored);
         var hits = 0;
         const int Queries = 300;
         for (var q = 0; q < Queries; q++)
@@ -91,20 +90,5 @@ internal static class VectorLatency
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall@10 of int8 against exact on MiniLM embeddings of {texts.Count:N0} profiles: {hits / (Queries * 10d):F4} ({Queries} queries)"));
-    }
-
-    private static SqliteVectorIndex Open(SqliteDatabase database, string model, VectorSearchMode mode) =>
-        new(database, Options.Create(new LocalVectorIndexOptions { Model = model, Mode = mode }), TimeProvider.System);
-
-    private static float[] RandomUnit(Random random)
-    {
-        var vector = new float[Dimensions];
-        for (var i = 0; i < Dimensions; i++)
-        {
-            vector[i] = (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
-        }
-
-        var length = (float)Math.Sqrt(vector.Sum(x => (double)x * x));
-        return [.. vector.Select(x => x / length)];
     }
 }

@@ -74,10 +74,12 @@ public class VectorSearchBenchmarks
     [Benchmark]
     public Task<IReadOnlyList<VectorMatch>> Top10OneCountryOfTen() => _index.SearchAsync(_queries[_next++ % Queries], 10, new VectorFilter("FR", null));
 
-    private static SqliteVectorIndex Open(SqliteDatabase database, VectorSearchMode mode) =>
-        new(database, Options.Create(new LocalVectorIndexOptions { Model = "bench", Mode = mode }), TimeProvider.System);
+    private static SqliteVectorIndex Open(SqliteDatabase database, VectorSearchMode mode) => Open(database, "bench", mode);
 
-    private static float[] RandomUnit(Random random)
+    internal static SqliteVectorIndex Open(SqliteDatabase database, string model, VectorSearchMode mode) =>
+        new(database, Options.Create(new LocalVectorIndexOptions { Model = model, Mode = mode }), TimeProvider.System);
+
+    internal static float[] RandomUnit(Random random)
     {
         var vector = new float[Dimensions];
         var norm = 0d;

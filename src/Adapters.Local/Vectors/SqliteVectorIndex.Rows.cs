@@ -1,8 +1,7 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Features;
 
 namespace MonaSpark.Adapters.Local.Vectors;
 
@@ -28,7 +27,7 @@ public sealed partial class SqliteVectorIndex
                         .With("@id", row.ArtistId.Value)
                         .With("@model", _options.Model)
                         .With("@dimensions", row.Vector.Length)
-                        .With("@vector", ToBytes(row.Vector.Span))
+                        .With("@vector", Float32Bytes.Encode(row.Vector.Span))
                         .With("@country", row.Country?.ToUpperInvariant())
                         .With("@genres", JsonSerializer.Serialize(row.Genres.Select(VectorFilter.Normalise).Distinct(StringComparer.Ordinal).ToList()))
                         .With("@updated", updated)
@@ -61,7 +60,16 @@ public sealed partial class SqliteVectorIndex
                 var rows = new List<VectorEntry>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var vector = FromBytes((byte[])reader.GetValue(2));
+                    float[] vector;
+                    try
+                    {
+                        vector = Float32Bytes.Decode((byte[])reader.GetValue(2));
+                    }
+                    catch (FormatException ex)
+                    {
+                        throw new InvalidDataException($"The embedding of {reader.GetString(0)} is not a whole number of float32 values.", ex);
+                    }
+
                     if (vector.Length != reader.GetInt32(1))
                     {
                         throw new InvalidDataException($"Embedding of {reader.GetString(0)} has {vector.Length} values; its row says {reader.GetInt32(1)}.");
@@ -80,39 +88,4 @@ public sealed partial class SqliteVectorIndex
                 return rows;
             },
             cancellationToken);
-
-    /// <summary>Little-endian float32, whatever the machine.</summary>
-    internal static byte[] ToBytes(ReadOnlySpan<float> vector)
-    {
-        var bytes = new byte[vector.Length * sizeof(float)];
-        if (BitConverter.IsLittleEndian)
-        {
-            MemoryMarshal.AsBytes(vector).CopyTo(bytes);
-        }
-        else
-        {
-            for (var i = 0; i < vector.Length; i++)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), vector[i]);
-            }
-        }
-
-        return bytes;
-    }
-
-    internal static float[] FromBytes(byte[] bytes)
-    {
-        if (bytes.Length % sizeof(float) != 0)
-        {
-            throw new InvalidDataException("An embedding blob is not a whole number of float32 values.");
-        }
-
-        var vector = new float[bytes.Length / sizeof(float)];
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
-        }
-
-        return vector;
-    }
 }

@@ -21,32 +21,9 @@ public sealed record FeatureVector(ArtistId ArtistId, string FeatureSet, DateTim
 
     public override int GetHashCode() => HashCode.Combine(ArtistId, FeatureSet, AsOf, Values.Count);
 
-    /// <summary>The values as little-endian float32 bytes (NaN kept: it means "unknown"), the stored form.</summary>
-    public byte[] ValuesToBytes()
-    {
-        var bytes = new byte[Values.Count * sizeof(float)];
-        for (var i = 0; i < Values.Count; i++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), Values[i]);
-        }
-
-        return bytes;
-    }
+    /// <summary>The values as little-endian float32 bytes (NaN kept: it means "unknown"), the stored form (<see cref="Float32Bytes"/>).</summary>
+    public byte[] ValuesToBytes() => Float32Bytes.Encode(Values as float[] ?? [.. Values]);
 
     /// <summary>The values <see cref="ValuesToBytes"/> wrote.</summary>
-    public static float[] ValuesFromBytes(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length % sizeof(float) != 0)
-        {
-            throw new FormatException("A stored feature vector is a whole number of float32 values.");
-        }
-
-        var values = new float[bytes.Length / sizeof(float)];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * sizeof(float))..]);
-        }
-
-        return values;
-    }
+    public static float[] ValuesFromBytes(ReadOnlySpan<byte> bytes) => Float32Bytes.Decode(bytes);
 }
