@@ -74,6 +74,8 @@ module storage 'modules/storage.bicep' = {
       'readmodels'
       'contacts'
       'suppression'
+      'outreachmessages'
+      'senderledger'
     ]
     queueNames: [
       'work-items'

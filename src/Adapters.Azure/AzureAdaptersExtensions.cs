@@ -141,6 +141,8 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IModelRegistry, TableStorageModelRegistry>();
         services.TryAddSingleton<IReadModelStore, TableStorageReadModelStore>();
         services.TryAddSingleton<IContactRegistry, TableStorageContactRegistry>();
+        services.TryAddSingleton<IOutreachMessageStore, TableStorageOutreachMessageStore>();
+        services.TryAddSingleton<ISenderLedger, TableStorageSenderLedger>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using MimeKit;
 using MimeKit.Text;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Outreach;
+using MonaSpark.Domain.Outreach.Copy;
 
 namespace MonaSpark.Adapters.Email;
 
@@ -15,6 +16,23 @@ namespace MonaSpark.Adapters.Email;
 /// </summary>
 public static class EmailRenderer
 {
+    /// <summary>Renders, or says why the message cannot go out as e-mail (a refusal for the caller to record, not a fault to retry).</summary>
+    public static bool TryRender(Message message, EmailOptions options, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MimeMessage? mail, out string? refusal)
+    {
+        try
+        {
+            mail = Render(message, options);
+            refusal = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            mail = null;
+            refusal = ex.Message;
+            return false;
+        }
+    }
+
     public static MimeMessage Render(Message message, EmailOptions options)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -24,7 +42,8 @@ public static class EmailRenderer
             throw new ArgumentException($"Message {message.Id} is for {message.Channel}, not e-mail.", nameof(message));
         }
 
-        if (message.UnsubscribeUrl is not { Scheme: "https" } unsubscribe)
+        // https, as RFC 8058 asks; http only on loopback, where the local host's sinks are the only readers.
+        if (message.UnsubscribeUrl is not { } unsubscribe || !CopyLinks.IsPublicBase(new Uri(unsubscribe.GetLeftPart(UriPartial.Authority))))
         {
             throw new ArgumentException($"Message {message.Id} has no https unsubscribe link: marketing e-mail must carry one.", nameof(message));
         }

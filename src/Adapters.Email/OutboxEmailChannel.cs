@@ -19,7 +19,11 @@ public sealed class OutboxEmailChannel(IOptions<EmailOptions> options) : IOutrea
         var settings = options.Value;
         var directory = settings.OutboxDirectory ?? throw new InvalidOperationException($"{EmailOptions.SectionName}:OutboxDirectory is not set.");
         Directory.CreateDirectory(directory);
-        var mail = EmailRenderer.Render(message, settings);
+        if (!EmailRenderer.TryRender(message, settings, out var mail, out var refusal))
+        {
+            return new SendResult(false, null, refusal);
+        }
+
         var path = Path.Combine(directory, mail.MessageId + ".eml");
         if (File.Exists(path))
         {

@@ -21,7 +21,11 @@ public sealed class SmtpEmailChannel(IOptions<EmailOptions> options) : IOutreach
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
-        var mail = EmailRenderer.Render(message, settings);
+        if (!EmailRenderer.TryRender(message, settings, out var mail, out var refusal))
+        {
+            return new SendResult(false, null, refusal);
+        }
+
         using var client = new SmtpClient();
         await client.ConnectAsync(
             settings.SmtpHost ?? throw new InvalidOperationException($"{EmailOptions.SectionName}:SmtpHost is not set."),

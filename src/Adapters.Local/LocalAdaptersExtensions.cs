@@ -29,6 +29,10 @@ public static class LocalAdaptersExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<LocalStorageOptions>().Bind(builder.Configuration.GetSection(LocalStorageOptions.SectionName));
         builder.Services.AddSqliteStorage();
+
+        // The local stand-in for the payment provider (sessions as files; the Stripe adapter replaces it).
+        builder.Services.TryAddSingleton<LocalPaymentGateway>();
+        builder.Services.TryAddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<LocalPaymentGateway>());
         return builder;
     }
 
@@ -62,6 +66,8 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IModelRegistry, SqliteModelRegistry>();
         services.TryAddSingleton<IReadModelStore, SqliteReadModelStore>();
         services.TryAddSingleton<IContactRegistry, SqliteContactRegistry>();
+        services.TryAddSingleton<IOutreachMessageStore, SqliteOutreachMessageStore>();
+        services.TryAddSingleton<ISenderLedger, SqliteSenderLedger>();
         services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
         services.AddSqliteVectorIndex();
         return services;

@@ -238,4 +238,51 @@ internal static class SqliteSchema
         );
         CREATE INDEX ix_sends_artist ON sends (artist_id, at);
         """;
+
+    /// <summary>
+    /// Version 8: outreach. The outbox of drafted messages (JSON plus the columns the queries use: the
+    /// artist for export and erasure, the creation time for the lists, the provider's id for webhooks)
+    /// and the sender ledger: one row per sender (first send day, pause), one per quota reservation
+    /// (keyed by the send's idempotency key, counted per day) and one per delivery outcome (once per
+    /// message and kind, counted over a window).
+    /// </summary>
+    public const string Version8 = """
+        CREATE TABLE outreach_messages (
+            id                  TEXT    NOT NULL PRIMARY KEY,
+            artist_id           TEXT    NOT NULL,
+            created_at          INTEGER NOT NULL,
+            provider_message_id TEXT    NULL,
+            recipient           TEXT    NOT NULL,
+            json                TEXT    NOT NULL
+        );
+        CREATE INDEX ix_outreach_messages_recipient ON outreach_messages (recipient, created_at DESC, id);
+        CREATE INDEX ix_outreach_messages_artist ON outreach_messages (artist_id, created_at, id);
+        CREATE INDEX ix_outreach_messages_created ON outreach_messages (created_at DESC, id);
+        CREATE INDEX ix_outreach_messages_provider ON outreach_messages (provider_message_id) WHERE provider_message_id IS NOT NULL;
+
+        CREATE TABLE senders (
+            sender          TEXT    NOT NULL PRIMARY KEY,
+            first_send_day  INTEGER NULL,
+            paused_at       INTEGER NULL,
+            pause_reason    TEXT    NULL,
+            resumed_at      INTEGER NULL
+        );
+
+        CREATE TABLE sender_reservations (
+            sender      TEXT    NOT NULL,
+            key         TEXT    NOT NULL,
+            day         INTEGER NOT NULL,
+            PRIMARY KEY (sender, key)
+        );
+        CREATE INDEX ix_sender_reservations_day ON sender_reservations (sender, day);
+
+        CREATE TABLE sender_outcomes (
+            sender      TEXT    NOT NULL,
+            message_id  TEXT    NOT NULL,
+            outcome     TEXT    NOT NULL,
+            at          INTEGER NOT NULL,
+            PRIMARY KEY (sender, message_id, outcome)
+        );
+        CREATE INDEX ix_sender_outcomes_time ON sender_outcomes (sender, at);
+        """;
 }

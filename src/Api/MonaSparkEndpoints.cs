@@ -19,6 +19,9 @@ public static class MonaSparkEndpoints
         endpoints.MapGet("/api/reviews", ReviewsEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/api/lookalikes", LookalikesEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/dashboard", DashboardEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/u/{token}", UnsubscribeEndpoint.Get).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapPost("/u/{token}", UnsubscribeEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapPost("/api/webhooks/{provider}", WebhookEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
         return endpoints;
     }
 }

@@ -4,6 +4,7 @@ using MonaSpark.Application.Copywriting;
 using MonaSpark.Application.Ingestion;
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Options;
+using MonaSpark.Application.Outreach;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Projections;
 using MonaSpark.Application.Queries;
@@ -12,6 +13,7 @@ using MonaSpark.Application.Scoring;
 using MonaSpark.Application.Telemetry;
 using MonaSpark.Application.Training;
 using MonaSpark.Application.Work;
+using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Outreach.Copy;
 using MonaSpark.Domain.Validation;
 using MonaSpark.Domain.Validation.Sources;
@@ -70,7 +72,49 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<ProjectionRunner>();
         services.AddTransient<DraftOutreachCopy>();
         services.TryAddSingleton<CustomerDirectory>();
+        AddOutreach(services);
         services.AddTransient<LookalikeQuery>();
         return services;
+    }
+
+    private static void AddOutreach(IServiceCollection services)
+    {
+        services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.SectionName).PostConfigure(o => o.ApplyDefaults()).ValidateDataAnnotations()
+            .Validate(o => o.Campaigns.All(c => o.Offers.Any(f => f.Id == c.OfferId)), "Every campaign in MonaSpark:Outreach sells a configured offer.")
+            .Validate(o => o.Offers.All(f => f.Prices.Count > 0 && f.Prices.All(p => CurrencyCode.IsSupported(p.Key) && p.Value > 0)), "Every offer in MonaSpark:Outreach has positive prices in supported currencies.")
+            .Validate(o => CurrencyCode.IsSupported(o.DefaultCurrency), "MonaSpark:Outreach:DefaultCurrency is not a supported currency.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.DefaultTimeZone, out _), "MonaSpark:Outreach:DefaultTimeZone is not a known time zone.")
+            .Validate(o => o.Windows.Values.All(IsWindow), "MonaSpark:Outreach:Windows are 'HH:mm-HH:mm', opening first.")
+            .ValidateOnStart();
+        services.AddOptions<LinkSigningOptions>().BindConfiguration(LinkSigningOptions.SectionName)
+            .Validate(o => LinkSigningOptions.IsKey(o.SigningKey), "MonaSpark:Links:SigningKey must be a base64 key of at least 32 bytes (Key Vault in production; the local host generates one).")
+            .Validate(o => string.IsNullOrEmpty(o.PreviousSigningKey) || LinkSigningOptions.IsKey(o.PreviousSigningKey), "MonaSpark:Links:PreviousSigningKey must be a base64 key of at least 32 bytes.");
+
+        // Checked when first used; the hosts check it at start too (a host that sends must have a key).
+        services.TryAddSingleton<LinkTokens>();
+        services.TryAddSingleton<ProviderRateLimits>();
+        services.AddTransient<ConversationWindows>();
+        services.AddTransient<ContactSelection>();
+        services.AddTransient<JourneyPlanner>();
+        services.AddTransient<DraftJourneyMessage>();
+        services.AddTransient<SendOutreachMessage>();
+        services.AddTransient<JourneyCompensations>();
+        services.AddTransient<JourneyRecords>();
+        services.AddTransient<Checkouts>();
+        services.AddTransient<Unsubscribe>();
+        services.AddTransient<DeliveryReports>();
+    }
+
+    private static bool IsWindow(string text)
+    {
+        try
+        {
+            OutreachOptions.ParseWindow(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -5,6 +5,8 @@ using MonaSpark.Adapters.Copywriting;
 using MonaSpark.Adapters.Email;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Adapters.MachineLearning;
+using MonaSpark.Adapters.Messaging;
+using MonaSpark.Adapters.Payments;
 using MonaSpark.Adapters.Scraping;
 using MonaSpark.Adapters.Sources;
 using MonaSpark.Application;
@@ -32,7 +34,16 @@ public static class MonaSparkHostBuilderExtensions
         builder.AddWebScraping();
         builder.AddCopywriting();
         builder.Services.AddLeadModels();
-        builder.AddEmail();
+        // One e-mail channel: SendGrid when its key is set, else SMTP or the e-mail outbox (AddEmail);
+        // SMS, web push and DM: their providers when configured, else the outbox sinks.
+        builder.AddMessaging();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["MonaSpark:SendGrid:ApiKey"]))
+        {
+            builder.AddEmail();
+        }
+
+        // Stripe when its key is set (it replaces the local gateway of the local adapter set).
+        builder.AddStripePayments();
         builder.AddMonaSparkTelemetry();
         return builder;
     }

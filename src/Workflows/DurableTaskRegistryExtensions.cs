@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using MonaSpark.Workflows.Journeys;
 using MonaSpark.Workflows.Scoring;
 
 namespace MonaSpark.Workflows;
@@ -14,6 +16,33 @@ public static class DurableTaskRegistryExtensions
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<ScoreArtistsOrchestration>();
         registry.AddActivity<ScoreArtistActivity>();
+        registry.AddOrchestrator<LeadJourneyOrchestration>();
+        registry.AddOrchestrator<OnboardingOrchestration>();
+        registry.AddOrchestrator<CheckoutOrchestration>();
+        registry.AddActivity<PlanJourneyActivity>();
+        registry.AddActivity<DraftMessageActivity>();
+        registry.AddActivity<SendMessageActivity>();
+        registry.AddActivity<CancelPendingSendsActivity>();
+        registry.AddActivity<EndJourneyActivity>();
+        registry.AddActivity<OpenCheckoutActivity>();
+        registry.AddActivity<VoidCheckoutActivity>();
+        registry.AddActivity<ScheduleUpsellActivity>();
         return registry;
+    }
+}
+
+/// <summary>Registers what starts, signals and resumes journeys; the host provides the <c>DurableTaskClient</c>.</summary>
+public static class JourneyServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonaSparkJourneys(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddTransient<JourneyClient>();
+        services.AddTransient<JourneyStarter>();
+        services.AddTransient<JourneyRecovery>();
+
+        // One relay per process: it remembers where each artist's journey started.
+        services.AddSingleton<JourneySignalRelay>();
+        return services;
     }
 }

@@ -38,6 +38,8 @@ public sealed class AzureAdaptersExtensionsTests(AzuriteFixture azurite) : IAsyn
         services.GetRequiredService<ISourceRecordStore>().ShouldBeOfType<TableStorageSourceRecordStore>();
         services.GetRequiredService<IQuarantineStore>().ShouldBeOfType<TableStorageQuarantineStore>();
         services.GetRequiredService<ILeadStore>().ShouldBeOfType<TableStorageLeadStore>();
+        services.GetRequiredService<IOutreachMessageStore>().ShouldBeOfType<TableStorageOutreachMessageStore>();
+        services.GetRequiredService<ISenderLedger>().ShouldBeOfType<TableStorageSenderLedger>();
         (await services.GetRequiredService<IJournal>().AppendAsync([new LinkClicked("art-1", Samples.Epoch, "msg-1")])).ShouldBe(1);
 
         var item = new WorkItem("score:art-1", WorkKinds.ScoreArtist, "art-1");

@@ -27,6 +27,8 @@ public sealed class LocalAdaptersExtensionsTests : IDisposable
         host.Services.GetRequiredService<IQuarantineStore>().ShouldBeOfType<SqliteQuarantineStore>();
         host.Services.GetRequiredService<ILeadStore>().ShouldBeOfType<SqliteLeadStore>();
         host.Services.GetRequiredService<IJournal>().ShouldBeOfType<SqliteJournal>();
+        host.Services.GetRequiredService<IOutreachMessageStore>().ShouldBeOfType<SqliteOutreachMessageStore>();
+        host.Services.GetRequiredService<ISenderLedger>().ShouldBeOfType<SqliteSenderLedger>();
         (await host.Services.GetRequiredService<IWorkQueue>().GetDepthAsync()).ShouldBe(0);
         File.Exists(_directory.DatabasePath).ShouldBeTrue();
         await host.StopAsync();

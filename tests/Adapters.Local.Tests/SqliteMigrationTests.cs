@@ -38,6 +38,10 @@ public sealed class SqliteMigrationTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE sender_outcomes;
+                DROP TABLE sender_reservations;
+                DROP TABLE senders;
+                DROP TABLE outreach_messages;
                 DROP TABLE sends;
                 DROP TABLE suppressed_addresses;
                 DROP TABLE opt_outs;

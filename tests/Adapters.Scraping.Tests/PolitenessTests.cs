@@ -25,13 +25,23 @@ public sealed class PolitenessTests
         time.Advance(TimeSpan.FromSeconds(5));
         second.IsCompleted.ShouldBeFalse(); // the first request is still running
         first.Dispose();
-        await Task.Delay(20);
-        second.IsCompleted.ShouldBeFalse();
-        time.Advance(TimeSpan.FromMilliseconds(1999));
-        await Task.Delay(20);
-        second.IsCompleted.ShouldBeFalse();
-        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        // Fake time moves in small steps, with real time between them for the gate's continuation to
+        // set its timer: the second request is let in 2 s after the first ended, never sooner.
+        var advanced = TimeSpan.Zero;
+        while (!second.IsCompleted && advanced < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            advanced += TimeSpan.FromMilliseconds(50);
+            if (advanced < delay)
+            {
+                second.IsCompleted.ShouldBeFalse($"let in after {advanced}");
+            }
+        }
+
         (await second).Dispose();
+        advanced.ShouldBeGreaterThanOrEqualTo(delay);
     }
 
     [Fact(Timeout = 5_000)]
@@ -86,10 +96,11 @@ public sealed class PolitenessTests
         using var host = ScrapingHost.Build(ScrapingHost.Settings(["fine.test"], []));
         var sut = host.Services.GetRequiredService<HttpPageFetcher>();
 
-        await sut.FetchAsync(site.Url("fine.test", "/a"));
+        // The second request starts 0.6 s after the first ended, so both together take at least that.
         var started = Stopwatch.GetTimestamp();
+        await sut.FetchAsync(site.Url("fine.test", "/a"));
         await sut.FetchAsync(site.Url("fine.test", "/b"));
 
-        Stopwatch.GetElapsedTime(started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(550));
+        Stopwatch.GetElapsedTime(started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(600));
     }
 }

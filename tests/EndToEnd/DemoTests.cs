@@ -15,7 +15,7 @@ public sealed partial class DemoTests
     {
         using var temp = new TempDirectory();
         var data = Path.Combine(temp.Path, "data");
-        await using var host = LocalHostProcess.Start("demo", "--for", "20s", "--data", data);
+        await using var host = LocalHostProcess.Start("demo", "--for", "35s", "--data", data);
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
         // While the demo serves: the leads come in by priority with their explanation.
@@ -57,6 +57,15 @@ public sealed partial class DemoTests
         Count(report, "Leads scored").ShouldBeGreaterThanOrEqualTo(100);
         report.ShouldContain("Top 10 leads");
 
+        // Outreach: a journey per qualified lead, every one ended (sent, answered by the simulated
+        // recipients, or unreachable), the e-mails in the outbox folder, checkouts opened for those who signed up.
+        var journeys = Count(report, "Outreach");
+        journeys.ShouldBeGreaterThan(10);
+        Count(report, "journeys ended").ShouldBe(journeys);
+        report.ShouldMatch(@"messages sent: \d+ Email");
+        report.ShouldMatch(@"paid \d+");
+        Directory.EnumerateFiles(Path.Combine(data, "outbox", "email"), "*.eml").Count().ShouldBe((int)Count(report, "messages sent"));
+
         // Simulated outcomes train a model that beats the baseline on held-out outcomes; the leads are rescored by it.
         report.ShouldContain("Simulated outcomes (no outreach has run yet): 5000 synthetic artists contacted");
         var promoted = Regex.Match(report, @"Promoted (lead-[0-9T]+-[0-9a-f]{8}) to champion");
@@ -93,7 +102,9 @@ public sealed partial class DemoTests
         var (rebuilt, projections, _) = await LocalHostProcess.RunAsync(Exit, "rebuild-projections", "--data", data);
         rebuilt.ShouldBe(0);
         projections.ShouldMatch(@"funnel\s+rebuilt: 2 rows");
-        projections.ShouldMatch(@"contact-history\s+rebuilt: 5000 rows");
+        // One contact history per simulated artist, and one per artist the demo's outreach reached.
+        var histories = int.Parse(Regex.Match(projections, @"contact-history\s+rebuilt: (\d+) rows").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        ((long)histories).ShouldBe(5000 + Count(report, "journeys ended"));
     }
 
     [Fact(Timeout = 180_000)]

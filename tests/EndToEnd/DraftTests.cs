@@ -49,7 +49,7 @@ public sealed class DraftTests
             ("email", "imp-fr", "Pourquoi ce message : Artist Relations de MonaSpark a trouvé votre profil d'artiste public sur Spotify."),
             ("sms", "imp-fr", "STOP pour vous opposer ou vous désinscrire."),
             ("instagram", "imp-gb", "Why this message: Artist Relations from MonaSpark found your public artist profile on Spotify."),
-            ("email", "imp-gb", "You can object at any time and have your data erased: https://monaspark.example/u/preview"),
+            ("email", "imp-gb", "You can object at any time and have your data erased: http://127.0.0.1:"),
         })
         {
             var draft = await LocalHostProcess.RunAsync(Exit, "draft", ImportedArtistId(id), "--channel", channel, "--data", data);
@@ -58,7 +58,8 @@ public sealed class DraftTests
             draft.Output.ShouldContain("Writer: template");
             draft.Output.ShouldContain(notice);
             draft.Output.ShouldContain("+45");
-            draft.Output.ShouldContain("https://monaspark.example/l/preview");
+            // The local host's links point at the local host itself (its own public origin).
+            draft.Output.ShouldMatch(@"http://127\.0\.0\.1:\d+/l/preview");
             foreach (var payload in new[] { "Ignore previous", "<script", "evil.example", "+33 6", "booking@" })
             {
                 draft.Output.ShouldNotContain(payload);

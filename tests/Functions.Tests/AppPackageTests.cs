@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using MonaSpark.Adapters.Azure;
 using MonaSpark.Application.Options;
 using MonaSpark.Functions.Triggers;
+using MonaSpark.Workflows.Journeys;
 using MonaSpark.Workflows.Scoring;
 using Shouldly;
 using Xunit;
@@ -18,9 +19,12 @@ public sealed class AppPackageTests
 {
     private static readonly string[] ExpectedFunctions =
     [
-        "Dashboard", "DecideReview", "GetArtist", "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest",
-        "ProcessWorkItem", "ProjectJournal", "PublishJournal", "RetrainModels", "ScoreArtist", "ScoreArtists",
-        "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
+        "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DraftMessage", "EndJourney", "GetArtist",
+        "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LeadJourney", "Onboarding",
+        "OpenCheckout", "PlanJourney", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
+        "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists", "SendMessage",
+        "StartJourneys", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
+        "UnsubscribeOneClick", "UnsubscribePage", "VoidCheckout",
     ];
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Metadata = new(() =>
@@ -99,6 +103,28 @@ public sealed class AppPackageTests
     }
 
     [Fact]
+    public void FunctionsMetadata_JourneySagas_AreBoundUnderTheNamesTheLocalEngineUses()
+    {
+        foreach (var orchestrator in new[] { LeadJourneyOrchestration.Name, OnboardingOrchestration.Name, CheckoutOrchestration.Name })
+        {
+            Binding(orchestrator, "orchestrationTrigger").ValueKind.ShouldBe(JsonValueKind.Object, orchestrator);
+        }
+
+        foreach (var activity in new[]
+        {
+            PlanJourneyActivity.Name, DraftMessageActivity.Name, SendMessageActivity.Name, CancelPendingSendsActivity.Name,
+            EndJourneyActivity.Name, OpenCheckoutActivity.Name, VoidCheckoutActivity.Name, ScheduleUpsellActivity.Name,
+        })
+        {
+            Binding(activity, "activityTrigger").ValueKind.ShouldBe(JsonValueKind.Object, activity);
+        }
+
+        Binding("RelayJourneySignals", "durableClient").ValueKind.ShouldBe(JsonValueKind.Object);
+        Binding("ProviderWebhook", "httpTrigger").GetProperty("route").GetString().ShouldBe("api/webhooks/{provider}");
+        Binding("UnsubscribeOneClick", "httpTrigger").GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Fact]
     public void HostJson_MatchesTheAppsContract()
     {
         var host = HostJson.Value;
@@ -110,6 +136,10 @@ public sealed class AppPackageTests
         // The runtime's retries and the use case's dead-lettering agree on the last attempt.
         extensions.GetProperty("queues").GetProperty("maxDequeueCount").GetInt32().ShouldBe(new WorkQueueOptions().MaxAttempts);
         extensions.GetProperty("durableTask").GetProperty("hubName").GetString().ShouldBe("MonaSpark");
+
+        // Orchestration inputs and outputs carry ids only, and are kept out of traces all the same.
+        extensions.GetProperty("durableTask").GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean().ShouldBeFalse();
+        extensions.GetProperty("durableTask").GetProperty("storageProvider").GetProperty("type").GetString().ShouldBe("AzureStorage");
     }
 
     private static JsonElement Binding(string function, string type)

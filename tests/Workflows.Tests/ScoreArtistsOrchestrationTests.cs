@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Telemetry;
@@ -12,7 +11,6 @@ namespace MonaSpark.Workflows.Tests;
 
 /// <summary>
 /// The saga in the in-process engine, with the real activity and dispatcher over a scripted handler.
-/// Fan-outs stay small: the engine runs ProcessorCount work items at once and sleeps 500 ms when full.
 /// </summary>
 public sealed class ScoreArtistsOrchestrationTests
 {
@@ -135,19 +133,13 @@ public sealed class ScoreArtistsOrchestrationTests
         return (instanceId, metadata.ReadOutputAs<ScoreArtistsResult>().ShouldNotBeNull());
     }
 
-    private static Task<DurableTaskTestHost> StartHostAsync(ScriptedScoreHandler handler) =>
-        DurableTaskTestHost.StartAsync(
-            registry => registry.AddMonaSparkWorkflows(),
-            new DurableTaskTestHostOptions
-            {
-                ConfigureServices = services =>
-                {
-                    services.AddMetrics();
-                    services.AddSingleton<MonaSparkTelemetry>();
-                    services.AddSingleton<IWorkItemHandler>(handler);
-                    services.AddTransient<WorkItemDispatcher>();
-                },
-            });
+    private static Task<EngineHost> StartHostAsync(ScriptedScoreHandler handler) =>
+        EngineHost.StartAsync(services =>
+        {
+            services.AddSingleton<MonaSparkTelemetry>();
+            services.AddSingleton<IWorkItemHandler>(handler);
+            services.AddTransient<WorkItemDispatcher>();
+        });
 
     /// <summary>Records compare lists by reference; results compare by content.</summary>
     private sealed class ResultComparer : IEqualityComparer<ScoreArtistsResult>

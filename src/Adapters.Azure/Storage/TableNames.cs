@@ -18,6 +18,8 @@ internal static class TableNames
     public const string ReadModels = "readmodels";
     public const string Contacts = "contacts";
     public const string Suppression = "suppression";
+    public const string OutreachMessages = "outreachmessages";
+    public const string SenderLedger = "senderledger";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels, Contacts, Suppression];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels, Contacts, Suppression, OutreachMessages, SenderLedger];
 }

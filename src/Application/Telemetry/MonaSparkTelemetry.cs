@@ -27,6 +27,11 @@ public sealed class MonaSparkTelemetry : IDisposable
         UseCaseDuration = _meter.CreateHistogram<double>("monaspark.usecase.duration", "ms", "Duration of each use case");
         CopyRejections = _meter.CreateCounter<long>("monaspark.copy.rejections", "{draft}", "Drafts rejected by the copy guardrails, by writer and violation code (once per code)");
         CopyDrafts = _meter.CreateCounter<long>("monaspark.copy.drafts", "{draft}", "Copy requests, by the writer whose draft passed (none when none did) and channel");
+        Sends = _meter.CreateCounter<long>("monaspark.outreach.sends", "{message}", "Send attempts that ended, by channel and result (sent, refused, refused-by-policy)");
+        SendsDeferred = _meter.CreateCounter<long>("monaspark.outreach.deferred", "{message}", "Sends deferred, by reason (quiet hours, frequency cap, daily cap, sender paused)");
+        SenderPauses = _meter.CreateCounter<long>("monaspark.outreach.sender_pauses", "{sender}", "Senders paused automatically (an alert), by reason");
+        JourneysStarted = _meter.CreateCounter<long>("monaspark.journeys.started", "{journey}", "Lead journeys started");
+        JourneysEnded = _meter.CreateCounter<long>("monaspark.journeys.ended", "{journey}", "Lead journeys ended, by outcome");
     }
 
     public Counter<long> RecordsIngested { get; }
@@ -44,6 +49,16 @@ public sealed class MonaSparkTelemetry : IDisposable
     public Counter<long> CopyRejections { get; }
 
     public Counter<long> CopyDrafts { get; }
+
+    public Counter<long> Sends { get; }
+
+    public Counter<long> SendsDeferred { get; }
+
+    public Counter<long> SenderPauses { get; }
+
+    public Counter<long> JourneysStarted { get; }
+
+    public Counter<long> JourneysEnded { get; }
 
     public void Dispose() => _meter.Dispose();
 }

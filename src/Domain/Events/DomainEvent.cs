@@ -27,6 +27,16 @@ namespace MonaSpark.Domain.Events;
 [JsonDerivedType(typeof(DataErased), nameof(DataErased))]
 [JsonDerivedType(typeof(ModelTrained), nameof(ModelTrained))]
 [JsonDerivedType(typeof(ModelPromoted), nameof(ModelPromoted))]
+[JsonDerivedType(typeof(JourneyStarted), nameof(JourneyStarted))]
+[JsonDerivedType(typeof(JourneyEnded), nameof(JourneyEnded))]
+[JsonDerivedType(typeof(OutreachCancelled), nameof(OutreachCancelled))]
+[JsonDerivedType(typeof(CheckoutOpened), nameof(CheckoutOpened))]
+[JsonDerivedType(typeof(CheckoutVoided), nameof(CheckoutVoided))]
+[JsonDerivedType(typeof(UpsellEvaluationScheduled), nameof(UpsellEvaluationScheduled))]
+[JsonDerivedType(typeof(SenderPaused), nameof(SenderPaused))]
+[JsonDerivedType(typeof(MessageReceived), nameof(MessageReceived))]
+[JsonDerivedType(typeof(OnboardingStarted), nameof(OnboardingStarted))]
+[JsonDerivedType(typeof(DeliveryReported), nameof(DeliveryReported))]
 public abstract record DomainEvent(string StreamId, DateTimeOffset OccurredAt)
 {
     /// <summary>The event's type name, as stored in the journal.</summary>

@@ -14,3 +14,7 @@ public sealed record LandingViewed(string StreamId, DateTimeOffset OccurredAt, s
 /// <summary>The person objected on one channel, or on all of them when <see cref="Channel"/> is null.</summary>
 public sealed record OptedOut(string StreamId, DateTimeOffset OccurredAt, ContactChannel? Channel, string Via)
     : DomainEvent(StreamId, OccurredAt);
+
+/// <summary>The person wrote to us on a channel (an SMS reply, a DM): it opens that channel's conversation window.</summary>
+public sealed record MessageReceived(string StreamId, DateTimeOffset OccurredAt, ContactChannel Channel)
+    : DomainEvent(StreamId, OccurredAt);

@@ -29,6 +29,11 @@ internal static class DemoCommand
             sourceSettings[key] = value;
         }
 
+        foreach (var (key, value) in DemoOutreach.Settings)
+        {
+            sourceSettings[key] = value;
+        }
+
         await using var app = LocalWebHost.Build(
             settings.DataDirectory,
             quiet: true,
@@ -56,7 +61,9 @@ internal static class DemoCommand
             await WaitForPipelineAsync(app.Services, output, time, bounded.Token);
             await TrainAsync(app.Services, settings.Seed, output, bounded.Token);
             await WaitForPipelineAsync(app.Services, output, time, bounded.Token);
-            await output.WriteLineAsync($"Pipeline drained in {clock.Elapsed.TotalSeconds:F1} s. Try /dashboard and /api/leads while it serves.");
+            await output.WriteLineAsync($"Pipeline drained in {clock.Elapsed.TotalSeconds:F1} s.");
+            await DemoOutreach.RunAsync(app.Services, settings, output, bounded.Token);
+            await output.WriteLineAsync($"Done in {clock.Elapsed.TotalSeconds:F1} s. Try /dashboard and /api/leads while it serves.");
             await Task.Delay(Timeout.InfiniteTimeSpan, time, bounded.Token);
         }
         catch (OperationCanceledException) when (bounded.IsCancellationRequested)

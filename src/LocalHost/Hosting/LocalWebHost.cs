@@ -2,9 +2,13 @@ using System.Threading.RateLimiting;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Api;
 using MonaSpark.Application.Ingestion;
+using Microsoft.Extensions.Options;
+using MonaSpark.Application.Outreach;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Composition;
+using MonaSpark.Workflows.Journeys;
+using MonaSpark.Workflows.Local;
 using OpenTelemetry.Metrics;
 
 namespace MonaSpark.LocalHost.Hosting;
@@ -33,7 +37,9 @@ internal static class LocalWebHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        LocalDefaults(builder.Configuration, dataDirectory);
+
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning).AddFilter("DurableTask", LogLevel.Warning);
         if (quiet)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -51,6 +57,20 @@ internal static class LocalWebHost
         });
         builder.Services.AddHostedService<WorkQueuePump>();
         builder.Services.AddHostedService<ProjectionPump>();
+
+        // The sagas: the in-process durable task engine (ADR-009), then what resumes and signals journeys.
+        builder.AddLocalDurableEngine();
+        builder.Services.AddOptions<JourneyOptions>().BindConfiguration(JourneyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<JourneyPump>();
+
+        // Its own link signing key, made in the data directory once the directory is known to be ours.
+        builder.Services.AddOptions<LinkSigningOptions>().ValidateOnStart().PostConfigure<IOptions<LocalStorageOptions>>((o, storage) =>
+        {
+            if (string.IsNullOrEmpty(o.SigningKey))
+            {
+                o.SigningKey = LocalSecrets.LinkSigningKey(storage.Value.DataDirectory);
+            }
+        });
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -67,5 +87,33 @@ internal static class LocalWebHost
             .AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(MonaSparkEndpoints.PublicRateLimitPolicy);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    /// <summary>
+    /// What the local host needs and nobody configured: links that point
+    /// at the local host, and every channel delivering to the outbox folder of the data directory.
+    /// </summary>
+    private static void LocalDefaults(ConfigurationManager configuration, string dataDirectory)
+    {
+        var defaults = new Dictionary<string, string?>();
+
+        if (string.IsNullOrEmpty(configuration["MonaSpark:Copywriting:PublicBaseUrl"]))
+        {
+            var url = (configuration["ASPNETCORE_URLS"] ?? configuration["urls"] ?? DefaultUrl).Split(';')[0];
+            defaults["MonaSpark:Copywriting:PublicBaseUrl"] = url.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal);
+        }
+
+        var outbox = Path.GetFullPath(Path.Combine(dataDirectory, "outbox"));
+        if (string.IsNullOrEmpty(configuration["MonaSpark:Email:SmtpHost"]) && string.IsNullOrEmpty(configuration["MonaSpark:Email:OutboxDirectory"]))
+        {
+            defaults["MonaSpark:Email:OutboxDirectory"] = Path.Combine(outbox, "email");
+        }
+
+        if (string.IsNullOrEmpty(configuration["MonaSpark:Outbox:Directory"]))
+        {
+            defaults["MonaSpark:Outbox:Directory"] = outbox;
+        }
+
+        configuration.AddInMemoryCollection(defaults);
     }
 }

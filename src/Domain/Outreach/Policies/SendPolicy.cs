@@ -12,6 +12,8 @@ namespace MonaSpark.Domain.Outreach.Policies;
 /// </summary>
 public sealed class SendPolicy(SendPolicySettings settings)
 {
+    public SendPolicySettings Settings => settings;
+
     public SendDecision Evaluate(SendRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

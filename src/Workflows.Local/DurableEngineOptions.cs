@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MonaSpark.Workflows.Local;
+
+/// <summary>The local durable task engine. Section <c>MonaSpark:DurableEngine</c>.</summary>
+public sealed class DurableEngineOptions
+{
+    public const string SectionName = "MonaSpark:DurableEngine";
+
+    /// <summary>Orchestration work items the engine runs at once (default 1,000; replays are CPU-light).</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentOrchestrations { get; set; } = 1_000;
+
+    /// <summary>Activities the engine runs at once (default 1,000: they mostly wait on I/O).</summary>
+    [Range(1, 100_000)]
+    public int MaxConcurrentActivities { get; set; } = 1_000;
+
+    /// <summary>Activities the worker runs at once (default 200); the engine's limit caps it too.</summary>
+    [Range(1, 100_000)]
+    public int WorkerActivities { get; set; } = 200;
+
+    /// <summary>Orchestration replays the worker runs at once (default 200).</summary>
+    [Range(1, 100_000)]
+    public int WorkerOrchestrations { get; set; } = 200;
+
+    /// <summary>
+    /// The Unix socket the engine listens on, private to this machine's user; null picks a fresh one
+    /// under the temporary directory. Never a TCP port: the engine's API must not be reachable from the network.
+    /// </summary>
+    public string? SocketPath { get; set; }
+}

@@ -1,0 +1,254 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using MonaSpark.Application.Outreach;
+using MonaSpark.Domain.Outreach.Policies;
+
+namespace MonaSpark.Workflows.Journeys;
+
+/// <summary>
+/// Saga <c>LeadJourney</c>, one per qualified lead (<see cref="JourneyIds.For"/>):
+/// plan (campaign, variant, channels, link token) → for each step: draft → send (deferred sends wait on
+/// a durable timer, a failed or refused channel gives way to the next) → wait for signals until the
+/// step's deadline (a click or a landing view extends it once; a bounce retries the step on the next
+/// channel) → on signup, <c>Onboarding</c> → on completion, <c>Checkout</c> → on payment, the upsell
+/// evaluation is scheduled.
+/// An opt-out or an erasure at any point ends the journey; every end cancels the journey's unsent
+/// messages and releases their quota (the compensation), and a failed step ends it the same way.
+/// Deterministic: decisions come from the input, the activities' results and the signals; time from
+/// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>; waits are durable timers.
+/// </summary>
+[DurableTask(Name)]
+public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyInput, JourneyResult>
+{
+    public const string Name = "LeadJourney";
+
+    public override async Task<JourneyResult> RunAsync(TaskOrchestrationContext context, JourneyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(input.Schedule);
+        ArgumentOutOfRangeException.ThrowIfZero(input.Schedule.Steps.Count);
+        var result = await new Run(context, input).ExecuteAsync();
+        LogEnded(context.CreateReplaySafeLogger<LeadJourneyOrchestration>(), context.InstanceId, result.Outcome, result.MessagesSent);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LeadJourney {InstanceId} ended: {Outcome} after {Sent} messages")]
+    private static partial void LogEnded(ILogger logger, string instanceId, string outcome, int sent);
+
+    /// <summary>One execution's state (rebuilt identically on every replay).</summary>
+    private sealed class Run(TaskOrchestrationContext context, JourneyInput input)
+    {
+        private const string SignedUp = "signed-up";
+        private readonly SignalInbox signals = new(context);
+        private readonly TaskOptions retry = JourneyRetry.Options(input.Schedule.MaxAttempts, input.Schedule.FirstRetryDelay);
+        private readonly string journeyId = context.InstanceId;
+        private int sent;
+        private string? checkoutId;
+
+        /// <summary>Set when a signal arrives while a send waits: what the journey does next.</summary>
+        private string? interrupt;
+
+        public async Task<JourneyResult> ExecuteAsync()
+        {
+            try
+            {
+                var plan = await context.CallActivityAsync<JourneyPlan>(
+                    PlanJourneyActivity.Name, new JourneyPlanRequest(journeyId, input.ArtistId, input.CampaignId, input.StartedAt), retry);
+                if (plan.Status != JourneyPlanStatus.Ready)
+                {
+                    return await EndAsync(plan.Status == JourneyPlanStatus.ArtistUnknown ? JourneyOutcomes.ArtistUnknown : JourneyOutcomes.Unreachable);
+                }
+
+                var contacted = await ContactAsync(plan);
+                if (contacted != SignedUp)
+                {
+                    return await EndAsync(contacted);
+                }
+
+                var stage = new StageInput(input.ArtistId, plan.OfferId!, plan.LinkToken!, input.Schedule.OnboardingTimeout, input.Schedule.MaxAttempts, input.Schedule.FirstRetryDelay);
+                var onboarding = await context.CallSubOrchestratorAsync<StageResult>(
+                    OnboardingOrchestration.Name, stage, new SubOrchestrationOptions { InstanceId = JourneyIds.Onboarding(journeyId) });
+                if (onboarding.Outcome != StageOutcomes.Completed)
+                {
+                    return await EndAsync(StoppedOutcome(onboarding) ?? JourneyOutcomes.OnboardingAbandoned);
+                }
+
+                var checkout = await context.CallSubOrchestratorAsync<StageResult>(
+                    CheckoutOrchestration.Name, stage with { Timeout = input.Schedule.CheckoutTimeout }, new SubOrchestrationOptions { InstanceId = JourneyIds.Checkout(journeyId) });
+                checkoutId = checkout.CheckoutId;
+                if (checkout.Outcome != StageOutcomes.Paid)
+                {
+                    return await EndAsync(StoppedOutcome(checkout) ?? JourneyOutcomes.CheckoutAbandoned);
+                }
+
+                await context.CallActivityAsync<string>(ScheduleUpsellActivity.Name, new UpsellRequest(input.ArtistId, plan.OfferId!, input.Schedule.UpsellDelay), retry);
+                return await EndAsync(JourneyOutcomes.Paid);
+            }
+            catch (TaskFailedException)
+            {
+                // A step failed for good: undo what the journey started (unsent messages, their quota), then end.
+                return await EndAsync(JourneyOutcomes.Failed);
+            }
+        }
+
+        /// <summary>Contacts the artist step by step; the outcome, or <see cref="SignedUp"/>.</summary>
+        private async Task<string> ContactAsync(JourneyPlan plan)
+        {
+            var channels = plan.Channels;
+            var channel = 0;
+            var steps = input.Schedule.Steps;
+            for (var step = 0; step < steps.Count; step++)
+            {
+                var (messageId, outcome, used) = await TrySendStepAsync(plan, step, channels, channel);
+                channel = used;
+                if (interrupt is not null)
+                {
+                    return interrupt;
+                }
+
+                if (outcome is null)
+                {
+                    return JourneyOutcomes.Unreachable;
+                }
+
+                sent++;
+                var answer = await AwaitAnswerAsync(messageId!, outcome.At.UtcDateTime + steps[step].Wait);
+                if (answer == JourneySignals.Bounced)
+                {
+                    channel++;
+                    step--; // the same step again, on the next channel
+                    continue;
+                }
+
+                if (answer is not null)
+                {
+                    return answer;
+                }
+            }
+
+            return JourneyOutcomes.NoResponse;
+        }
+
+        /// <summary>Drafts and sends the step's message on the first channel, from <paramref name="channel"/> on, that takes it.</summary>
+        private async Task<(string? MessageId, SendOutcome? Sent, int Channel)> TrySendStepAsync(JourneyPlan plan, int step, IReadOnlyList<Domain.Artists.ContactChannel> channels, int channel)
+        {
+            var variant = input.Schedule.Steps[step].VariantId ?? plan.VariantId ?? "intro";
+            for (; channel < channels.Count; channel++)
+            {
+                var messageId = $"{journeyId}:m{step}:{channels[channel]}";
+                var draft = await context.CallActivityAsync<DraftOutcome>(
+                    DraftMessageActivity.Name, new DraftRequest(messageId, input.ArtistId, input.CampaignId, channels[channel], variant, plan.LinkToken!, FirstContact: sent == 0), retry);
+                if (!draft.Drafted)
+                {
+                    if (draft.Reason == SendPathReasons.ArtistErased)
+                    {
+                        interrupt = JourneyOutcomes.Erased;
+                        return (null, null, channel);
+                    }
+
+                    continue;
+                }
+
+                var outcome = await SendWithDeferralsAsync(messageId);
+                if (interrupt is not null)
+                {
+                    return (null, null, channel);
+                }
+
+                if (outcome.Kind == SendOutcomeKind.Sent)
+                {
+                    return (messageId, outcome, channel);
+                }
+
+                if (outcome.Reasons.Contains(SendRefusals.OptedOut) || outcome.Reasons.Contains(SendPathReasons.ArtistErased))
+                {
+                    interrupt = outcome.Reasons.Contains(SendRefusals.OptedOut) ? JourneyOutcomes.OptedOut : JourneyOutcomes.Erased;
+                    return (null, null, channel);
+                }
+            }
+
+            return (null, null, channel);
+        }
+
+        /// <summary>Sends; a deferral waits on a durable timer (listening for signals) and tries again.</summary>
+        private async Task<SendOutcome> SendWithDeferralsAsync(string messageId)
+        {
+            for (var deferrals = 0; ; deferrals++)
+            {
+                var outcome = await context.CallActivityAsync<SendOutcome>(SendMessageActivity.Name, messageId, retry);
+                if (outcome.Kind != SendOutcomeKind.Deferred)
+                {
+                    return outcome;
+                }
+
+                if (deferrals >= input.Schedule.MaxDeferrals)
+                {
+                    return SendOutcome.Failed(outcome.At, "deferred-too-often");
+                }
+
+                while (await signals.NextAsync(outcome.NotBefore!.Value.UtcDateTime) is { } signal)
+                {
+                    if (Interrupts(signal) is { } next)
+                    {
+                        interrupt = next;
+                        return outcome;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Waits for an answer to <paramref name="messageId"/> until the deadline: an outcome, <see cref="JourneySignals.Bounced"/>, or null (no answer).</summary>
+        private async Task<string?> AwaitAnswerAsync(string messageId, DateTime deadline)
+        {
+            var extended = false;
+            while (await signals.NextAsync(deadline) is { } signal)
+            {
+                if (Interrupts(signal) is { } next)
+                {
+                    return next;
+                }
+
+                if (signal.Kind == JourneySignals.Bounced && (signal.MessageId is null || signal.MessageId == messageId))
+                {
+                    return JourneySignals.Bounced;
+                }
+
+                if (signal.Kind is JourneySignals.Clicked or JourneySignals.LandingViewed && !extended)
+                {
+                    // Engaged: give them time to sign up before any follow-up.
+                    extended = true;
+                    var engaged = context.CurrentUtcDateTime + input.Schedule.EngagedWait;
+                    deadline = engaged > deadline ? engaged : deadline;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What a signal makes of the journey wherever it waits: stop, hand over, go to onboarding, or nothing.</summary>
+        private static string? Interrupts(JourneySignal signal) => signal.Kind switch
+        {
+            JourneySignals.OptedOut => JourneyOutcomes.OptedOut,
+            JourneySignals.Erased => JourneyOutcomes.Erased,
+            JourneySignals.Replied => JourneyOutcomes.Replied,
+            JourneySignals.SignedUp => SignedUp,
+            _ => null,
+        };
+
+        private static string? StoppedOutcome(StageResult stage) => stage.StoppedBy switch
+        {
+            JourneySignals.OptedOut => JourneyOutcomes.OptedOut,
+            JourneySignals.Erased => JourneyOutcomes.Erased,
+            _ => null,
+        };
+
+        /// <summary>Every end: cancel what was not sent (releasing its quota), then journal the end.</summary>
+        private async Task<JourneyResult> EndAsync(string outcome)
+        {
+            await context.CallActivityAsync<int>(CancelPendingSendsActivity.Name, new CancelPendingRequest(input.ArtistId, journeyId, outcome), retry);
+            await context.CallActivityAsync<string>(EndJourneyActivity.Name, new EndJourneyRequest(input.ArtistId, journeyId, outcome), retry);
+            return new JourneyResult(outcome, sent, checkoutId);
+        }
+    }
+}
