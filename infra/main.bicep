@@ -22,6 +22,69 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+// Secrets. Each goes to Key Vault and reaches the app as a Key Vault reference app setting; an empty
+// optional one writes neither, so the app falls back (outbox sinks, SMTP, the local payment gateway).
+// azd maps them from environment values in main.parameters.json: `azd env set-secret NAME` keeps a
+// value in a Key Vault of your choice (azd resolves it at provision), `azd env set NAME value` in .env.
+
+// The link signing key must outlive deployments: every landing and unsubscribe link already sent is
+// signed with it, so a new key on each `azd up` would break them all. A `newGuid()` default (Bicep
+// allows newGuid() only as a parameter default) is evaluated again on every deployment, so it cannot
+// be used; a guid() of deployment inputs is reproducible by anyone who knows them, so it is no secret.
+// Instead azd generates the value once (crypto-random, 64 letters and digits, which is itself base64
+// for 48 bytes, about 380 bits) and keeps it in the environment's config for later provisions. Without
+// azd, pass any base64 key of at least 32 bytes. Rotate by moving the key to linkPreviousSigningKey.
+@secure()
+@minLength(44)
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 64
+      noSpecial: true
+    }
+  }
+})
+@description('Base64 key (at least 32 bytes) links are signed with (MonaSpark:Links:SigningKey). azd generates it once.')
+param linkSigningKey string
+
+@secure()
+@description('Base64 key before the last rotation, still accepted when reading links; empty: none.')
+param linkPreviousSigningKey string = ''
+
+@secure()
+@description('SendGrid API key with Mail Send; empty: e-mail goes through SMTP or the e-mail outbox.')
+param sendGridApiKey string = ''
+
+@description('SendGrid Event Webhook verification key (base64 ECDSA P-256 public key, not a secret); empty: no SendGrid webhook.')
+param sendGridWebhookPublicKey string = ''
+
+@secure()
+@description('Twilio account SID (AC + 32 hex digits); set with twilioAuthToken and twilioFrom, or not at all.')
+param twilioAccountSid string = ''
+
+@secure()
+@description('Twilio auth token; it also verifies the signatures of Twilio\'s webhooks.')
+param twilioAuthToken string = ''
+
+@description('Default SMS sender: an E.164 number, a Messaging Service SID (MG...) or an alphanumeric id (public, not a secret).')
+param twilioFrom string = ''
+
+@description('VAPID public key, base64url (public: the PWA subscribes with it); set with webPushPrivateKey or not at all.')
+param webPushPublicKey string = ''
+
+@secure()
+@description('VAPID private key, base64url.')
+param webPushPrivateKey string = ''
+
+@secure()
+@description('Stripe secret (sk_) or restricted (rk_) key; empty: no Stripe adapter.')
+param stripeSecretKey string = ''
+
+@secure()
+@description('Signing secret (whsec_) of the Stripe webhook endpoint.')
+param stripeWebhookSecret string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -30,6 +93,23 @@ var tags = {
 var deployingPrincipalId = empty(principalId) ? deployer().objectId : principalId
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var journalCaptureContainerName = 'journal-capture'
+
+// Key Vault secret names; the empty optional ones are not written (key-vault.bicep skips them).
+var secretNames = {
+  linkSigningKey: 'links-signing-key'
+  linkPreviousSigningKey: 'links-previous-signing-key'
+  sendGridApiKey: 'sendgrid-api-key'
+  twilioAccountSid: 'twilio-account-sid'
+  twilioAuthToken: 'twilio-auth-token'
+  webPushPrivateKey: 'webpush-private-key'
+  stripeSecretKey: 'stripe-secret-key'
+  stripeWebhookSecret: 'stripe-webhook-secret'
+}
+
+// An app setting the platform resolves from Key Vault (as keyVaultReferenceIdentity) when the app
+// starts. Versionless, so the app follows the latest version of the secret.
+func keyVaultReference(vaultUri string, secretName string) string =>
+  '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName}/)'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -132,6 +212,26 @@ module openAI 'modules/openai.bicep' = {
   }
 }
 
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    location: location
+    tags: tags
+    secrets: {
+      '${secretNames.linkSigningKey}': linkSigningKey
+      '${secretNames.linkPreviousSigningKey}': linkPreviousSigningKey
+      '${secretNames.sendGridApiKey}': sendGridApiKey
+      '${secretNames.twilioAccountSid}': twilioAccountSid
+      '${secretNames.twilioAuthToken}': twilioAuthToken
+      '${secretNames.webPushPrivateKey}': webPushPrivateKey
+      '${secretNames.stripeSecretKey}': stripeSecretKey
+      '${secretNames.stripeWebhookSecret}': stripeWebhookSecret
+    }
+  }
+}
+
 module rbac 'modules/rbac.bicep' = {
   name: 'rbac'
   scope: resourceGroup
@@ -144,6 +244,7 @@ module rbac 'modules/rbac.bicep' = {
     eventHubsNamespaceName: eventHubs.outputs.name
     searchServiceName: search.outputs.name
     openAIAccountName: openAI.outputs.name
+    keyVaultName: keyVault.outputs.name
   }
 }
 
@@ -164,20 +265,84 @@ module functionApp 'modules/function-app.bicep' = {
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    appSettings: {
-      MonaSpark__Azure__TableServiceUri: storage.outputs.tableEndpoint
-      MonaSpark__Azure__QueueServiceUri: storage.outputs.queueEndpoint
-      MonaSpark__Azure__ManagedIdentityClientId: identity.outputs.clientId
-      MonaSpark__EventHubs__FullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
-      MonaSpark__EventHubs__EventHubName: eventHubs.outputs.eventHubName
-      MonaSpark__AzureSearch__Endpoint: search.outputs.endpoint
-      MonaSpark__AzureSearch__IndexName: 'artists'
-      MonaSpark__AzureOpenAI__Endpoint: openAI.outputs.endpoint
-      MonaSpark__AzureOpenAI__EmbeddingDeployment: openAI.outputs.embeddingDeployment
-      MonaSpark__AzureOpenAI__ChatDeployment: openAI.outputs.chatDeployment
+    // The optional providers' settings are written only when set: an empty setting would still
+    // count as configured for some options (e.g. SendGrid's ApiKey is refused when empty).
+    appSettings: union(
+      {
+        MonaSpark__Azure__TableServiceUri: storage.outputs.tableEndpoint
+        MonaSpark__Azure__QueueServiceUri: storage.outputs.queueEndpoint
+        MonaSpark__Azure__ManagedIdentityClientId: identity.outputs.clientId
+        MonaSpark__EventHubs__FullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
+        MonaSpark__EventHubs__EventHubName: eventHubs.outputs.eventHubName
+        MonaSpark__AzureSearch__Endpoint: search.outputs.endpoint
+        MonaSpark__AzureSearch__IndexName: 'artists'
+        MonaSpark__AzureOpenAI__Endpoint: openAI.outputs.endpoint
+        MonaSpark__AzureOpenAI__EmbeddingDeployment: openAI.outputs.embeddingDeployment
+        MonaSpark__AzureOpenAI__ChatDeployment: openAI.outputs.chatDeployment
+        // Required: the app refuses to start without it.
+        MonaSpark__Links__SigningKey: keyVaultReference(keyVault.outputs.uri, secretNames.linkSigningKey)
+      },
+      empty(linkPreviousSigningKey)
+        ? {}
+        : {
+            MonaSpark__Links__PreviousSigningKey: keyVaultReference(keyVault.outputs.uri, secretNames.linkPreviousSigningKey)
+          },
+      empty(sendGridApiKey)
+        ? {}
+        : {
+            MonaSpark__SendGrid__ApiKey: keyVaultReference(keyVault.outputs.uri, secretNames.sendGridApiKey)
+          },
+      empty(sendGridWebhookPublicKey)
+        ? {}
+        : {
+            MonaSpark__SendGrid__WebhookPublicKey: sendGridWebhookPublicKey
+          },
+      empty(twilioAccountSid)
+        ? {}
+        : {
+            MonaSpark__Twilio__AccountSid: keyVaultReference(keyVault.outputs.uri, secretNames.twilioAccountSid)
+          },
+      empty(twilioAuthToken)
+        ? {}
+        : {
+            MonaSpark__Twilio__AuthToken: keyVaultReference(keyVault.outputs.uri, secretNames.twilioAuthToken)
+          },
+      empty(twilioFrom)
+        ? {}
+        : {
+            MonaSpark__Twilio__From: twilioFrom
+          },
+      empty(webPushPublicKey)
+        ? {}
+        : {
+            MonaSpark__WebPush__PublicKey: webPushPublicKey
+          },
+      empty(webPushPrivateKey)
+        ? {}
+        : {
+            MonaSpark__WebPush__PrivateKey: keyVaultReference(keyVault.outputs.uri, secretNames.webPushPrivateKey)
+          },
+      empty(stripeSecretKey)
+        ? {}
+        : {
+            MonaSpark__Stripe__SecretKey: keyVaultReference(keyVault.outputs.uri, secretNames.stripeSecretKey)
+          },
+      empty(stripeWebhookSecret)
+        ? {}
+        : {
+            MonaSpark__Stripe__WebhookSecret: keyVaultReference(keyVault.outputs.uri, secretNames.stripeWebhookSecret)
+          }
+    )
+    // Built on the app's public origin. For now that is the function app's default host name
+    // (https://<app>.azurewebsites.net); Front Door comes with issue 6: pass its endpoint as
+    // `publicOrigin` then, so links and Twilio's callback (whose signature covers the URL) use it.
+    publicUrlSettings: {
+      MonaSpark__Copywriting__PublicBaseUrl: ''
+      MonaSpark__Twilio__StatusCallbackUrl: '/api/webhooks/twilio'
     }
   }
-  // The host reads its storage at start-up: grant the roles before the app exists.
+  // The host reads its storage, and the platform its Key Vault references, at start-up: grant the
+  // roles before the app exists.
   dependsOn: [
     rbac
   ]
@@ -198,3 +363,6 @@ output AZURE_SEARCH_ENDPOINT string = search.outputs.endpoint
 output AZURE_OPENAI_ENDPOINT string = openAI.outputs.endpoint
 output AZURE_OPENAI_EMBEDDING_DEPLOYMENT string = openAI.outputs.embeddingDeployment
 output AZURE_OPENAI_CHAT_DEPLOYMENT string = openAI.outputs.chatDeployment
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output AZURE_FUNCTION_APP_URL string = functionApp.outputs.publicOrigin

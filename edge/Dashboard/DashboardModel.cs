@@ -1,5 +1,6 @@
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Queries;
+using MonaSpark.Domain.Outreach;
 
 namespace MonaSpark.Edge.Dashboard;
 
@@ -11,4 +12,7 @@ public sealed record DashboardModel(IReadOnlyList<LeadView> Leads, Kpis Kpis, Da
 
     /// <summary>The artists most like the customers.</summary>
     public LookalikeResult? Lookalikes { get; init; }
+
+    /// <summary>The newest outreach messages, as rendered for their channel (the outbox).</summary>
+    public IReadOnlyList<Message> Outbox { get; init; } = [];
 }

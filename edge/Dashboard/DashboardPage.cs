@@ -3,12 +3,13 @@ using System.Text;
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
+using MonaSpark.Domain.Outreach;
 
 namespace MonaSpark.Edge.Dashboard;
 
 /// <summary>
 /// The team dashboard: pipeline figures, quarantine by reason, the top leads with their
-/// explanation, the scoring models in their roles and the artists most like the customers. Server-rendered, no script, one inline stylesheet allowed by a nonce.
+/// explanation, the scoring models in their roles, the artists most like the customers and the outbox. Server-rendered, no script, one inline stylesheet allowed by a nonce.
 /// </summary>
 public static class DashboardPage
 {
@@ -79,6 +80,7 @@ public static class DashboardPage
         html.Append("</section>");
         ModelsSection(html, model.Models, inv);
         LookalikesSection(html, model.Lookalikes, inv);
+        OutboxSection(html, model.Outbox, inv);
         html.Append("</main></body></html>");
         return html.ToString();
     }
@@ -142,6 +144,29 @@ public static class DashboardPage
         }
 
         html.Append("</section>");
+    }
+
+    /// <summary>The newest messages: when, to which artist, on which channel, their state and subject (no address, no body).</summary>
+    private static void OutboxSection(StringBuilder html, IReadOnlyList<Message> outbox, CultureInfo inv)
+    {
+        html.Append("<section aria-labelledby=\"outbox\"><h2 id=\"outbox\">Outbox</h2>");
+        if (outbox.Count == 0)
+        {
+            html.Append("<p>No outreach yet: journeys start for qualified leads.</p></section>");
+            return;
+        }
+
+        html.Append("<table><thead><tr><th scope=\"col\">Drafted</th><th scope=\"col\">Artist</th><th scope=\"col\">Channel</th><th scope=\"col\">State</th><th scope=\"col\">Subject</th></tr></thead><tbody>");
+        foreach (var message in outbox)
+        {
+            html.Append("<tr><td>").Append(Html.Text(message.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", inv)))
+                .Append("</td><td><a href=\"/api/artists/").Append(Html.Url(message.ArtistId.Value)).Append("\">").Append(Html.Text(message.ArtistId.Value))
+                .Append("</a></td><td>").Append(Html.Text(message.Channel.ToString()))
+                .Append("</td><td>").Append(Html.Text(message.Status.ToString().ToLowerInvariant()))
+                .Append("</td><td>").Append(Html.Text(message.Subject)).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
     }
 
     private static void Kpi(StringBuilder html, string label, long value) =>

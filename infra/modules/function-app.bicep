@@ -1,7 +1,9 @@
 // Flex Consumption plan and the Functions app, running as a user-assigned identity with no
 // keys anywhere: host storage, the deployment package and App Insights all use Entra ID.
 // Settings the app's own adapters need come in through `appSettings`, so adding a service
-// (Event Hubs, AI Search, ...) means a new module plus a few settings in main.bicep.
+// (Event Hubs, AI Search, ...) means a new module plus a few settings in main.bicep. Secrets come
+// in as Key Vault references, resolved by the platform as the same identity; settings that hold a
+// public URL of the app itself (links, webhook callbacks) come in through `publicUrlSettings`.
 
 @description('Name of the function app.')
 param name string
@@ -55,6 +57,12 @@ param instanceMemoryMB int = 2048
 @description('Further app settings (name to value), merged over the host settings.')
 param appSettings object = {}
 
+@description('Public https origin the app is reached at, without a trailing slash; empty: the app\'s default host name.')
+param publicOrigin string = ''
+
+@description('App settings built on the public origin (name to path, e.g. \'/api/webhooks/twilio\'; \'\' for the origin itself).')
+param publicUrlSettings object = {}
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -68,6 +76,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
     reserved: true
   }
 }
+
+// The default host name is known only once the app exists, hence settings built on it here.
+var origin = empty(publicOrigin) ? 'https://${functionApp.properties.defaultHostName}' : publicOrigin
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: name
@@ -83,6 +94,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in the app settings resolve as the user-assigned identity (the default is
+    // a system-assigned identity, which this app does not have).
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
@@ -119,7 +133,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       },
-      appSettings
+      appSettings,
+      toObject(items(publicUrlSettings), s => s.key, s => '${origin}${s.value}')
     )
   }
 
@@ -147,3 +162,6 @@ output name string = functionApp.name
 
 @description('Default host name of the function app.')
 output defaultHostName string = functionApp.properties.defaultHostName
+
+@description('Public https origin the app settings were built on.')
+output publicOrigin string = origin

@@ -31,6 +31,9 @@ param searchServiceName string
 @description('Name of the Azure OpenAI account.')
 param openAIAccountName string
 
+@description('Name of the Key Vault holding the app\'s secrets (RBAC authorization).')
+param keyVaultName string
+
 // Built-in role definition ids: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -41,6 +44,7 @@ var roles = {
   searchIndexDataContributor: '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
   searchServiceContributor: '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
   cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
 
 // Index Data Contributor reads and writes documents; Service Contributor lets the app create or
@@ -55,7 +59,10 @@ var searchAssignments = flatten(map(principals, p => map(searchRoleIds, roleId =
   roleId: roleId
 })))
 
-// Blob Data Owner (not Contributor): the Functions host manages blob leases and containers.
+// Blob Data Owner (not Contributor): the Functions host manages blob leases and containers. The same
+// three roles are what Durable Functions' Azure Storage provider needs for the `MonaSpark` task hub
+// (host.json): it creates and uses its control and work-item queues, history and instance tables and
+// lease and large-message blob containers at run time, over the identity-based AzureWebJobsStorage.
 var storageRoleIds = [
   roles.storageBlobDataOwner
   roles.storageQueueDataContributor
@@ -164,6 +171,25 @@ resource openAIRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-
       principalId: p.id
       principalType: p.type
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAIUser)
+    }
+  }
+]
+
+resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+// Read secret values, nothing else: the app resolves its Key Vault references with this role, and the
+// developer can read the same values (e.g. the link signing key for a local run against the cloud).
+// Secrets are written by the deployment itself (ARM, control plane), which needs no data-plane role.
+resource keyVaultRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for p in principals: {
+    name: guid(keyVault.id, p.id, roles.keyVaultSecretsUser)
+    scope: keyVault
+    properties: {
+      principalId: p.id
+      principalType: p.type
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     }
   }
 ]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using MonaSpark.Application.Lookalikes;
+using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
 using MonaSpark.Edge.Dashboard;
 
@@ -28,18 +29,24 @@ public static class DashboardEndpoint
         }
     }
 
-    public static async Task<IResult> GetAsync(HttpContext context, LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Messages shown in the outbox section.</summary>
+    public const int OutboxMessages = 15;
+
+    public static async Task<IResult> GetAsync(
+        HttpContext context, LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, IOutreachMessageStore outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(kpis);
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(lookalikes);
+        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(time);
         var model = new DashboardModel(await leads.TopAsync(TopLeads, cancellationToken), await kpis.GetAsync(cancellationToken), time.GetUtcNow())
         {
             Models = await models.GetAsync(cancellationToken: cancellationToken),
             Lookalikes = await LookalikesOrNullAsync(lookalikes, cancellationToken),
+            Outbox = await outbox.ListRecentAsync(OutboxMessages, cancellationToken),
         };
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var headers = context.Response.Headers;

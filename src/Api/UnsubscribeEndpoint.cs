@@ -26,17 +26,18 @@ public static class UnsubscribeEndpoint
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(unsubscribe);
         var request = context.Request;
-        var fromPage = false;
-        if (request.HasFormContentType)
+        if (!request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            if (form["List-Unsubscribe"] != "One-Click")
-            {
-                return Problems.BadRequest("Not an unsubscribe request", "An unsubscribe request carries List-Unsubscribe=One-Click (RFC 8058).");
-            }
-
-            fromPage = form["from"] == "page";
+            return Problems.BadRequest("Not an unsubscribe request", "An unsubscribe request is a form carrying List-Unsubscribe=One-Click (RFC 8058).");
         }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form["List-Unsubscribe"] != "One-Click")
+        {
+            return Problems.BadRequest("Not an unsubscribe request", "An unsubscribe request carries List-Unsubscribe=One-Click (RFC 8058).");
+        }
+
+        var fromPage = form["from"] == "page";
 
         var reading = await unsubscribe.UnsubscribeAsync(token, fromPage ? Unsubscribe.ViaPage : Unsubscribe.ViaOneClick, cancellationToken);
         return Page(context, reading.Authentic ? UnsubscribeState.Done : UnsubscribeState.Unknown, token);

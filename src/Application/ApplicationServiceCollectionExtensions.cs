@@ -67,6 +67,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<LeadQueries>();
         services.AddTransient<KpiQuery>();
         services.AddTransient<ModelsQuery>();
+        services.AddTransient<JourneysQuery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, FunnelProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, ContactHistoryProjection>());
         services.AddTransient<ProjectionRunner>();

@@ -11,9 +11,13 @@ public sealed class DurableEngineOptions
     [Range(1, 100_000)]
     public int MaxConcurrentOrchestrations { get; set; } = 1_000;
 
-    /// <summary>Activities the engine runs at once (default 1,000: they mostly wait on I/O).</summary>
+    /// <summary>
+    /// Activities the engine admits at once (default 5,000: they mostly wait on I/O). A fan-out wider than this
+    /// fills the backend, which then sleeps 500 ms before looking again: 1,000 here made a 1,000-activity
+    /// fan-out take 0.5 s instead of 0.06 s.
+    /// </summary>
     [Range(1, 100_000)]
-    public int MaxConcurrentActivities { get; set; } = 1_000;
+    public int MaxConcurrentActivities { get; set; } = 5_000;
 
     /// <summary>Activities the worker runs at once (default 200); the engine's limit caps it too.</summary>
     [Range(1, 100_000)]

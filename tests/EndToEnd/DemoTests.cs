@@ -33,6 +33,7 @@ public sealed partial class DemoTests
         (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var dashboard = await http.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
         dashboard.ShouldContain("Top leads");
+        dashboard.ShouldContain("<h2 id=\"outbox\">Outbox</h2>");
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         metrics.ShouldContain("monaspark_records_ingested");
         var artistId = leads[0].GetProperty("artistId").GetString()!;

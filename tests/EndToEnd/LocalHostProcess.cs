@@ -116,6 +116,30 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until <c>/healthz</c> answers (the host listens and its stores opened).</summary>
+    public async Task WaitUntilServingAsync(HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        for (var i = 0; i < 60; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"serve did not answer.\nstdout:\n{Output}\nstderr:\n{Error}");
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -16,7 +16,7 @@ public sealed class ServeTests
             new Dictionary<string, string> { ["MonaSpark__LocalHost__ApiKey"] = "s3cret-test-key" },
             "serve", "--data", Path.Combine(temp.Path, "data"));
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        await WaitUntilServingAsync(http, host);
+        await host.WaitUntilServingAsync(http);
 
         var anonymous = await http.PostAsync(new Uri("/api/ingest", UriKind.Relative), Json("{}"));
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -49,27 +49,5 @@ public sealed class ServeTests
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = Json(body) };
         request.Headers.Add("X-Api-Key", key);
         return request;
-    }
-
-    private static async Task WaitUntilServingAsync(HttpClient http, LocalHostProcess host)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"serve did not answer.\nstdout:\n{host.Output}\nstderr:\n{host.Error}");
     }
 }

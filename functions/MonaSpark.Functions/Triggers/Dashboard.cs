@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using MonaSpark.Api;
 using MonaSpark.Application.Lookalikes;
+using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
 
 namespace MonaSpark.Functions.Triggers;
 
 /// <summary><c>GET /dashboard</c>, as on the local host.</summary>
-public sealed class Dashboard(LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, TimeProvider time)
+public sealed class Dashboard(LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, IOutreachMessageStore outbox, TimeProvider time)
 {
     [Function(nameof(Dashboard))]
     public async Task<IActionResult> RunAsync(
@@ -16,6 +17,6 @@ public sealed class Dashboard(LeadQueries leads, KpiQuery kpis, ModelsQuery mode
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ResultActionResult(await DashboardEndpoint.GetAsync(request.HttpContext, leads, kpis, models, lookalikes, time, cancellationToken));
+        return new ResultActionResult(await DashboardEndpoint.GetAsync(request.HttpContext, leads, kpis, models, lookalikes, outbox, time, cancellationToken));
     }
 }

@@ -144,6 +144,11 @@ public sealed class OutreachOptions
         foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var range = item.Split('-', StringSplitOptions.TrimEntries);
+            if (range.Length > 2)
+            {
+                throw new FormatException($"'{item}' is not a day or a range of days (Mon-Fri).");
+            }
+
             var first = Day(range[0]);
             var last = range.Length == 2 ? Day(range[1]) : first;
             for (var day = first; ; day = (DayOfWeek)(((int)day + 1) % 7))

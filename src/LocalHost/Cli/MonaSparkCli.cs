@@ -141,7 +141,10 @@ internal static class MonaSparkCli
 
         var draft = DraftCommand.Create(data, output, error);
 
-        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, models, rebuild, reviews, review, unmerge, draft };
+        var journeys = new Command("journeys", "Journeys started, ended (by outcome) and in flight; messages by status; duplicate and lost-send checks.");
+        journeys.SetAction((result, ct) => JourneysCommand.RunAsync(Path.GetFullPath(result.GetValue(data)!), output, error, ct));
+
+        var root = new RootCommand("MonaSpark: from discovered artist to paying customer.") { data, serve, demo, kpis, ingest, quarantine, deadLetters, simulate, train, models, rebuild, reviews, review, unmerge, draft, journeys };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -33,6 +33,9 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
         return result;
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LeadJourney {InstanceId}: paid, but the upsell evaluation could not be scheduled")]
+    private static partial void LogUpsellNotScheduled(ILogger logger, string instanceId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "LeadJourney {InstanceId} ended: {Outcome} after {Sent} messages")]
     private static partial void LogEnded(ILogger logger, string instanceId, string outcome, int sent);
 
@@ -82,7 +85,17 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
                     return await EndAsync(StoppedOutcome(checkout) ?? JourneyOutcomes.CheckoutAbandoned);
                 }
 
-                await context.CallActivityAsync<string>(ScheduleUpsellActivity.Name, new UpsellRequest(input.ArtistId, plan.OfferId!, input.Schedule.UpsellDelay), retry);
+                try
+                {
+                    await context.CallActivityAsync<string>(ScheduleUpsellActivity.Name, new UpsellRequest(input.ArtistId, plan.OfferId!, input.Schedule.UpsellDelay), retry);
+                }
+                catch (TaskFailedException)
+                {
+                    // The payment stands whatever happens to the upsell: the journey still ends paid, and the
+                    // missing evaluation is logged (a customer without UpsellEvaluationScheduled can be found in the journal).
+                    LogUpsellNotScheduled(context.CreateReplaySafeLogger<LeadJourneyOrchestration>(), context.InstanceId);
+                }
+
                 return await EndAsync(JourneyOutcomes.Paid);
             }
             catch (TaskFailedException)
