@@ -41,8 +41,9 @@ public static class JourneyServiceCollectionExtensions
         services.AddTransient<JourneyStarter>();
         services.AddTransient<JourneyRecovery>();
 
-        // One relay per process: it remembers where each artist's journey started.
-        services.AddSingleton<JourneySignalRelay>();
+        // One relay memory per process: where each artist's journey started, early stage signals.
+        services.AddSingleton<JourneySignalRelay.Memory>();
+        services.AddTransient<JourneySignalRelay>();
         return services;
     }
 }

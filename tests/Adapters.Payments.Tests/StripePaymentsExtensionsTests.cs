@@ -42,6 +42,19 @@ public sealed class StripePaymentsExtensionsTests
         host.Services.GetServices<IPaymentGateway>().ShouldHaveSingleItem().ShouldBeSameAs(local);
     }
 
+    [Fact]
+    public async Task AddStripePayments_WithoutAKeyOrAnyGateway_CheckoutsFailPermanentlyNamingTheSetting()
+    {
+        var builder = Builder();
+        builder.AddStripePayments();
+        using var host = builder.Build();
+
+        var gateway = host.Services.GetServices<IPaymentGateway>().ShouldHaveSingleItem().ShouldBeOfType<PaymentsNotConfigured>();
+        var failure = await Should.ThrowAsync<Application.Work.PermanentWorkException>(() => gateway.CreateCheckoutAsync(null!));
+        failure.Message.ShouldContain("MonaSpark:Stripe:SecretKey");
+        await Should.ThrowAsync<Application.Work.PermanentWorkException>(() => gateway.VoidCheckoutAsync("cs_1", "key-1"));
+    }
+
     [Theory]
     [InlineData("SecretKey", "pk_test_51QmonaSparkPublishable", "SecretKey")]
     [InlineData("WebhookSecret", "sk_test_51QmonaSparkWrongField", "WebhookSecret")]

@@ -18,6 +18,9 @@ public sealed class Unsubscribe(LinkTokens links, IContactRegistry contacts, Tim
 
     public const string ViaOneClick = "list-unsubscribe-one-click";
 
+    /// <summary>A syntactically valid address that is never anyone's (RFC 2606 reserves <c>.invalid</c>).</summary>
+    private const string NoAddress = "nobody@unsubscribe.invalid";
+
     /// <summary>What the token says, for the page (no state changes).</summary>
     public LinkTokenReading Read(string? token) => links.Read(token);
 
@@ -31,7 +34,9 @@ public sealed class Unsubscribe(LinkTokens links, IContactRegistry contacts, Tim
         }
 
         var now = time.GetUtcNow();
-        var standing = await contacts.GetStandingAsync(reading.ArtistId, "unsubscribe@monaspark.invalid", now, cancellationToken);
+
+        // Only the objections are read here: the address of a standing decides suppression alone, and a link names no address.
+        var standing = await contacts.GetStandingAsync(reading.ArtistId, NoAddress, now, cancellationToken);
         if (!standing.OptOuts.Any(o => o.Channel is null))
         {
             await contacts.RecordOptOutAsync(reading.ArtistId, new OptOut(null, now), [new OptedOut(reading.ArtistId.Value, now, null, via)], cancellationToken);

@@ -15,15 +15,11 @@ public sealed record RelayResult(int Read, int Raised);
 /// (the position), and can be raised again after a restart with the same id. Only events after the
 /// start of the artist's current journey are relayed to it.
 /// </summary>
-public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpoints, JourneyClient journeys)
+public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpoints, JourneyClient journeys, JourneySignalRelay.Memory memory)
 {
     /// <summary>The checkpoint's name in the read-model store.</summary>
     public const string CheckpointName = "journey-signals";
 
-    private readonly Dictionary<string, long> journeyStarts = new(StringComparer.Ordinal);
-
-    /// <summary>Stage signals that arrived before their stage started (a fast form, a fast payment): raised again each round.</summary>
-    private readonly List<(string ArtistId, JourneySignal Signal)> early = [];
 
     /// <summary>Relays what the journal holds beyond the checkpoint, up to <paramref name="maxEvents"/> events.</summary>
     /// <returns>How many events were read (0: caught up) and how many signals were raised.</returns>
@@ -80,7 +76,7 @@ public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpo
     {
         if (entry.Event is JourneyStarted started)
         {
-            journeyStarts[started.StreamId] = entry.Position;
+            memory.JourneyStarts[started.StreamId] = entry.Position;
             return 0;
         }
 
@@ -91,7 +87,7 @@ public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpo
 
         // Only answers to the current journey: an old click must not push a new journey along. When the
         // relay did not see the start (it began after it), the journey is older than the checkpoint.
-        if (journeyStarts.TryGetValue(entry.Event.StreamId, out var start) && entry.Position < start)
+        if (memory.JourneyStarts.TryGetValue(entry.Event.StreamId, out var start) && entry.Position < start)
         {
             return 0;
         }
@@ -104,7 +100,7 @@ public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpo
         // The journey has not reached the stage yet: keep the signal until it does, or the journey ends.
         if (IsStageSignal(signal.Kind) && await journeys.IsRunningAsync(entry.Event.StreamId, cancellationToken))
         {
-            early.Add((entry.Event.StreamId, signal));
+            memory.Early.Add((entry.Event.StreamId, signal));
         }
 
         return 0;
@@ -116,19 +112,31 @@ public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpo
     private async Task<int> RetryEarlyAsync(CancellationToken cancellationToken)
     {
         var raised = 0;
-        foreach (var item in early.ToList())
+        foreach (var item in memory.Early.ToList())
         {
             if (await journeys.SignalAsync(item.ArtistId, item.Signal, cancellationToken) > 0)
             {
                 raised++;
-                early.Remove(item);
+                memory.Early.Remove(item);
             }
             else if (!await journeys.IsRunningAsync(item.ArtistId, cancellationToken))
             {
-                early.Remove(item);
+                memory.Early.Remove(item);
             }
         }
 
         return raised;
+    }
+
+    /// <summary>
+    /// What the relay remembers between rounds, one per process (a singleton): where each artist's journey
+    /// started, and the stage signals waiting for their stage. The relay itself is made per round (on
+    /// Azure, around the round's Durable client).
+    /// </summary>
+    public sealed class Memory
+    {
+        internal Dictionary<string, long> JourneyStarts { get; } = new(StringComparer.Ordinal);
+
+        internal List<(string ArtistId, JourneySignal Signal)> Early { get; } = [];
     }
 }
