@@ -59,6 +59,9 @@ param sendGridApiKey string = ''
 @description('SendGrid Event Webhook verification key (base64 ECDSA P-256 public key, not a secret); empty: no SendGrid webhook.')
 param sendGridWebhookPublicKey string = ''
 
+@description('The address outreach e-mail comes from: a domain with SPF, DKIM and DMARC set up for the provider; empty: the app\'s placeholder, which no provider will deliver.')
+param emailFromAddress string = ''
+
 @secure()
 @description('Twilio account SID (AC + 32 hex digits); set with twilioAuthToken and twilioFrom, or not at all.')
 param twilioAccountSid string = ''
@@ -291,6 +294,11 @@ module functionApp 'modules/function-app.bicep' = {
         ? {}
         : {
             MonaSpark__SendGrid__ApiKey: keyVaultReference(keyVault.outputs.uri, secretNames.sendGridApiKey)
+          },
+      empty(emailFromAddress)
+        ? {}
+        : {
+            MonaSpark__Email__FromAddress: emailFromAddress
           },
       empty(sendGridWebhookPublicKey)
         ? {}

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Adapters.Http;
 
@@ -10,11 +11,11 @@ namespace MonaSpark.Adapters.Http;
 public abstract class OutboundResilienceOptions
 {
     /// <summary>Whole call including retries and waits (default 30 s); past it the page fails and the cursor stays.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    [TimeSpanRange("00:00:00.050", "00:10:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>One attempt, body included (default 10 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    [TimeSpanRange("00:00:00.010", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries after the first attempt (default 3), exponential with jitter from <see cref="RetryBaseDelay"/>.</summary>
@@ -22,18 +23,18 @@ public abstract class OutboundResilienceOptions
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>First backoff delay (default 1 s); a Retry-After header replaces it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    [TimeSpanRange("00:00:00.001", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Longest Retry-After honoured by waiting (default 30 s). A longer one is not retried: the call fails
     /// and the next scheduled run resumes from the cursor, instead of holding a worker for minutes.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the circuit stays open after it breaks (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    [TimeSpanRange("00:00:00.500", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Share of failed calls in the sampling window that breaks the circuit (default 0.5).</summary>
@@ -45,7 +46,7 @@ public abstract class OutboundResilienceOptions
     public int MinimumThroughput { get; set; } = 10;
 
     /// <summary>Window over which failures are counted (default 30 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    [TimeSpanRange("00:00:00.500", "01:00:00")]
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Calls allowed per <see cref="RateLimitWindow"/> (rolling window); set per source from its documented limit.</summary>
@@ -53,7 +54,7 @@ public abstract class OutboundResilienceOptions
     public int RateLimitPermits { get; set; } = 60;
 
     /// <summary>The rolling window of <see cref="RateLimitPermits"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.100", "1.00:00:00")]
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Adapters.Payments;
 
@@ -36,7 +37,7 @@ public sealed class StripeOptions : IValidatableObject
     /// same form under its idempotency key; the session is up to 1 h shorter, hence at least 1 h 35 min,
     /// to stay above Stripe's 30 min minimum.
     /// </summary>
-    [Range(typeof(TimeSpan), "01:35:00", "23:55:00")]
+    [TimeSpanRange("01:35:00", "23:55:00")]
     public TimeSpan SessionLifetime { get; set; } = MaxSessionLifetime;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MonaSpark.Adapters.Http;
 using MonaSpark.Adapters.Scraping.Safety;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Adapters.Scraping;
 
@@ -28,7 +29,7 @@ public sealed class WebScrapingOptions : OutboundResilienceOptions
     public IList<string> AllowedDomains { get; } = [];
 
     /// <summary>Minimum gap between two page requests to the same host (default 2 s); a longer robots.txt Crawl-delay wins.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan PolitenessDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Sent as User-Agent; its product token (before the '/') selects the robots.txt group.</summary>
@@ -46,7 +47,7 @@ public sealed class WebScrapingOptions : OutboundResilienceOptions
     public IList<string> LoopbackTestHosts { get; } = [];
 
     /// <summary>How long a host's robots.txt is trusted (default 1 h); an unreachable robots.txt is retried after a tenth of it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan RobotsCacheTtl { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Redirect hops followed, each re-checked (default 5).</summary>
@@ -65,11 +66,11 @@ public sealed class WebScrapingOptions : OutboundResilienceOptions
     public string BrowserExecutablePath { get; set; } = "/usr/bin/chromium";
 
     /// <summary>Navigation and rendering of one page in the browser (default 20 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    [TimeSpanRange("00:00:00.100", "00:05:00")]
     public TimeSpan BrowserTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>After load, how long to wait for script to put a heading or a link on the page (default 5 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan RenderWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The product token of <see cref="UserAgent"/> (<c>MonaSparkBot</c>), used for robots.txt.</summary>

@@ -79,6 +79,27 @@ internal sealed class RecordingPaymentGateway : IPaymentGateway
 internal sealed class Faults
 {
     public volatile bool FailDrafts;
+
+    public volatile bool FailStandings;
+}
+
+/// <summary>The real contact registry, failing its reads of a person's standing while <see cref="Faults.FailStandings"/> is set.</summary>
+internal sealed class FaultyContactRegistry(IContactRegistry inner, Faults faults) : IContactRegistry
+{
+    public Task<ContactStanding> GetStandingAsync(ArtistId artistId, string address, DateTimeOffset sentSince, CancellationToken cancellationToken = default) =>
+        faults.FailStandings ? throw new IOException("storage unavailable") : inner.GetStandingAsync(artistId, address, sentSince, cancellationToken);
+
+    public Task RecordConsentAsync(Consent consent, IReadOnlyList<Domain.Events.DomainEvent> events, CancellationToken cancellationToken = default) =>
+        inner.RecordConsentAsync(consent, events, cancellationToken);
+
+    public Task RecordOptOutAsync(ArtistId artistId, Domain.Outreach.Policies.OptOut optOut, IReadOnlyList<Domain.Events.DomainEvent> events, CancellationToken cancellationToken = default) =>
+        inner.RecordOptOutAsync(artistId, optOut, events, cancellationToken);
+
+    public Task SuppressAsync(string address, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        inner.SuppressAsync(address, reason, at, cancellationToken);
+
+    public Task RecordSendAsync(ArtistId artistId, string messageId, ContactChannel channel, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        inner.RecordSendAsync(artistId, messageId, channel, at, cancellationToken);
 }
 
 /// <summary>The real message store, failing its writes of drafts while <see cref="Faults.FailDrafts"/> is set.</summary>

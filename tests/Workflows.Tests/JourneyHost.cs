@@ -69,6 +69,8 @@ internal sealed class JourneyHost : IAsyncDisposable
         builder.Services.AddSingleton(providers.Faults);
         builder.Services.AddSingleton<SqliteOutreachMessageStore>();
         builder.Services.AddSingleton<IOutreachMessageStore>(sp => new FaultyMessageStore(sp.GetRequiredService<SqliteOutreachMessageStore>(), providers.Faults));
+        builder.Services.AddSingleton<SqliteContactRegistry>();
+        builder.Services.AddSingleton<IContactRegistry>(sp => new FaultyContactRegistry(sp.GetRequiredService<SqliteContactRegistry>(), providers.Faults));
         builder.AddLocalDurableEngine();
         var host = builder.Build();
         await host.StartAsync();
@@ -92,6 +94,7 @@ internal sealed class JourneyProviders
     {
         [ContactChannel.Email] = new RecordingChannel(ContactChannel.Email),
         [ContactChannel.Sms] = new RecordingChannel(ContactChannel.Sms),
+        [ContactChannel.DirectMessage] = new RecordingChannel(ContactChannel.DirectMessage),
     };
 
     public RecordingPaymentGateway Payments { get; } = new();
@@ -101,6 +104,8 @@ internal sealed class JourneyProviders
     public RecordingChannel Email => Channels[ContactChannel.Email];
 
     public RecordingChannel Sms => Channels[ContactChannel.Sms];
+
+    public RecordingChannel DirectMessage => Channels[ContactChannel.DirectMessage];
 
     public int TotalSent => Channels.Values.Sum(c => c.Sent.Count);
 }

@@ -316,19 +316,62 @@ public sealed class LeadJourneyTests : IAsyncLifetime
         (await host.Get<IOutreachMessageStore>().ListByArtistAsync(artist)).ShouldBeEmpty();
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task PlanFails_EndsFailedWithNothingDraftedOrSent()
+    {
+        var artist = await SeedAsync("plan-fails");
+        providers.Faults.FailStandings = true;
+
+        await StartAsync(artist, LongWaits());
+
+        (await CompletionAsync(artist)).Outcome.ShouldBe(JourneyOutcomes.Failed);
+        (await host.Get<IOutreachMessageStore>().ListByArtistAsync(artist)).ShouldBeEmpty();
+        providers.TotalSent.ShouldBe(0);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task DirectMessage_OnlyInsideAConversationTheArtistStarted()
+    {
+        // No e-mail, only an Instagram handle: without a conversation the artist started, no channel can reach them.
+        var silent = await SeedAsync("dm-cold", emails: false, ContactChannel.DirectMessage);
+        await StartAsync(silent, LongWaits());
+        (await CompletionAsync(silent)).Outcome.ShouldBe(JourneyOutcomes.Unreachable);
+        providers.DirectMessage.Calls.ShouldBe(0);
+
+        // The artist wrote to us an hour ago: the DM window (24 h) is open.
+        var talking = await SeedAsync("dm-warm", emails: false, ContactChannel.DirectMessage);
+        await host.Get<IJournal>().AppendAsync([new MessageReceived(talking.Value, DateTimeOffset.UtcNow.AddHours(-1), ContactChannel.DirectMessage)]);
+        await host.Get<Application.Projections.ProjectionRunner>().CatchUpAllAsync();
+        await StartAsync(talking, LongWaits());
+
+        await WaitUntilAsync(() => providers.DirectMessage.Sent.Count == 1);
+        providers.DirectMessage.Sent.Single().Id.ShouldBe($"{JourneyIds.For(talking.Value)}:m0:DirectMessage");
+        await SignalAsync(talking, JourneySignals.Replied);
+        (await CompletionAsync(talking)).Outcome.ShouldBe(JourneyOutcomes.Replied);
+    }
+
     private static JourneySchedule LongWaits() => JourneySchedule.Fast(TimeSpan.FromSeconds(20));
 
-    private async Task<ArtistId> SeedAsync(string key, params ContactChannel[] extra)
+    private Task<ArtistId> SeedAsync(string key, params ContactChannel[] extra) => SeedAsync(key, emails: true, extra);
+
+    private async Task<ArtistId> SeedAsync(string key, bool emails, params ContactChannel[] extra)
     {
         var artist = Samples.Artist(key, DateTimeOffset.UtcNow, email: $"booking@{key}.example");
         var provenance = artist.ContactPoints[0].Provenance;
         artist = artist with
         {
-            ContactPoints = [.. artist.ContactPoints, .. extra.Select(c => new ContactPoint(c, c == ContactChannel.Sms ? "+33612345678" : $"{c}@{key}", LawfulBasis.LegitimateInterest, true, provenance))],
+            ContactPoints = [.. emails ? artist.ContactPoints : [], .. extra.Select(c => new ContactPoint(c, Address(c, key), LawfulBasis.LegitimateInterest, true, provenance))],
         };
         await host.Get<IArtistStore>().SaveAsync(artist, [], [new ArtistDiscovered(artist.Id.Value, DateTimeOffset.UtcNow, artist.SourceRecordIds[0], SourceKind.Import)]);
         return artist.Id;
     }
+
+    private static string Address(ContactChannel channel, string key) => channel switch
+    {
+        ContactChannel.Sms => "+33612345678",
+        ContactChannel.DirectMessage => $"instagram:{key}",
+        _ => $"{channel}@{key}",
+    };
 
     private Task StartAsync(ArtistId artist, JourneySchedule schedule) =>
         host.Journeys.StartAsync(artist.Value, "first-contact", schedule);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Application.Options;
 
@@ -8,7 +9,7 @@ public sealed class IngestionOptions
     public const string SectionName = "MonaSpark:Ingestion";
 
     /// <summary>A source whose last full pass is younger than this is still fresh and is not refetched (default 24 h).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    [TimeSpanRange("00:00:00", "30.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Pages asked of one connector per scheduled run (default 10); the cursor resumes the rest next run.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Application.Options;
 
@@ -12,14 +13,14 @@ public sealed class WorkQueueOptions
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>How long a leased item stays hidden (default 30 s; handlers finish well within it).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>First retry delay after a failure, doubled per attempt (default 1 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the local pump waits when the queue is empty (default 100 ms).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    [TimeSpanRange("00:00:00.010", "00:01:00")]
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Outreach.Policies;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Application.Outreach;
 
@@ -23,7 +24,7 @@ public sealed class OutreachOptions
     public List<ContactChannel> ChannelOrder { get; set; } = [];
 
     /// <summary>How long landing and unsubscribe links stay valid for the landing page (default 30 days; unsubscribing works after).</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "365.00:00:00")]
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>The currency of artists in markets with no known currency (default EUR).</summary>
@@ -45,7 +46,7 @@ public sealed class OutreachOptions
     [Range(1, 100)]
     public int FrequencyCap { get; set; } = 2;
 
-    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    [TimeSpanRange("01:00:00", "90.00:00:00")]
     public TimeSpan FrequencyWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The sender each channel's messages go out from (its quota and health are tracked under this name).</summary>
@@ -58,7 +59,7 @@ public sealed class OutreachOptions
     public SenderHealthSettings SenderHealth { get; set; } = new();
 
     /// <summary>How long after the artist's last message a DM may answer (default 24 hours, the platforms' messaging window).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [TimeSpanRange("00:01:00", "7.00:00:00")]
     public TimeSpan ConversationWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Work waiting in the send path above which new journeys start more slowly (backpressure; default 500).</summary>

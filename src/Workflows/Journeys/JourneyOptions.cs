@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MonaSpark.Domain.Validation;
 
 namespace MonaSpark.Workflows.Journeys;
 
@@ -15,7 +16,7 @@ public sealed class JourneyOptions
     /// Null (the default): production timings (<see cref="JourneySchedule.Default"/>, days). Set, every wait is
     /// this many units instead (<see cref="JourneySchedule.Fast"/>): the demo runs a journey in seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.010", "1.00:00:00")]
     public TimeSpan? TimeUnit { get; set; }
 
     /// <summary>Start journeys for qualified leads on their own (default false: the <c>outreach</c> verb or the timer starts them).</summary>
