@@ -42,22 +42,23 @@ internal static class DemoOutreach
     {
         var options = services.GetRequiredService<IOptions<JourneyOptions>>().Value;
         var journal = services.GetRequiredService<IJournal>();
+        var time = services.GetRequiredService<TimeProvider>();
         var position = await journal.GetHeadAsync(cancellationToken);
         var started = await services.GetRequiredService<JourneyStarter>().StartQualifiedAsync(options.Campaign, options.Schedule(), Journeys, cancellationToken);
         await output.WriteLineAsync($"Outreach: {started} journeys started for the best qualified leads (a wait of {Unit.TotalSeconds:F1} s stands for a day).");
         var audience = new SimulatedAudience(
-            services.GetRequiredService<IJournal>(),
+            journal,
             services.GetRequiredService<IOutreachMessageStore>(),
             services.GetRequiredService<Unsubscribe>(),
             services.GetRequiredService<DeliveryReports>(),
-            services.GetRequiredService<TimeProvider>(),
+            time,
             settings.Seed,
             Unit,
             position);
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         var sentByChannel = new Dictionary<string, int>(StringComparer.Ordinal);
-        var deadline = DateTimeOffset.UtcNow + (Unit * 60);
-        while (outcomes.Values.Sum() < started && DateTimeOffset.UtcNow < deadline)
+        var deadline = time.GetUtcNow() + (Unit * 60);
+        while (outcomes.Values.Sum() < started && time.GetUtcNow() < deadline)
         {
             await audience.StepAsync(cancellationToken);
             while (await journal.ReadAsync(position, 1_000, cancellationToken) is { Count: > 0 } entries)
@@ -78,7 +79,7 @@ internal static class DemoOutreach
                 position = entries[^1].Position;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
         }
 
         await output.WriteLineAsync($"  messages sent: {string.Join(", ", sentByChannel.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"))}");

@@ -34,7 +34,7 @@ public sealed partial class JourneyClient(
         var offerId = options.Value.Campaign(campaignId).OfferId;
         var journeyId = JourneyIds.For(artistId);
         var existing = await client.GetInstanceAsync(journeyId, getInputsAndOutputs: false, cancellationToken);
-        if (existing is { IsRunning: true } || existing is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+        if (IsActive(existing))
         {
             return false;
         }
@@ -83,7 +83,7 @@ public sealed partial class JourneyClient(
         foreach (var target in JourneySignals.Targets(JourneyIds.For(artistId), signal.Kind))
         {
             var instance = await client.GetInstanceAsync(target, getInputsAndOutputs: false, cancellationToken);
-            if (instance is { IsRunning: true } || instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+            if (IsActive(instance))
             {
                 await client.RaiseEventAsync(target, JourneySignals.EventName, signal, cancellationToken);
                 raised++;
@@ -101,9 +101,12 @@ public sealed partial class JourneyClient(
     /// <summary>True while the artist's journey is pending or running.</summary>
     public async Task<bool> IsRunningAsync(string artistId, CancellationToken cancellationToken = default)
     {
-        var instance = await client.GetInstanceAsync(JourneyIds.For(artistId), getInputsAndOutputs: false, cancellationToken);
-        return instance is { IsRunning: true } || instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending };
+        return IsActive(await client.GetInstanceAsync(JourneyIds.For(artistId), getInputsAndOutputs: false, cancellationToken));
     }
+
+    /// <summary>Pending, running or suspended: an instance that will still act on a signal.</summary>
+    private static bool IsActive(OrchestrationMetadata? instance) =>
+        instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
 
     private async Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
