@@ -159,6 +159,7 @@ module storage 'modules/storage.bicep' = {
       'suppression'
       'outreachmessages'
       'senderledger'
+      'ratelimits'
     ]
     queueNames: [
       'work-items'

@@ -30,6 +30,15 @@ function Get-AzdValue([string] $name) {
     $values[$name]
 }
 
+# The same key as the deployed app's: set in the environment, or the one azd generated (environment config).
+$linkSigningKey = (azd env get-values | Select-String -Pattern '^MONASPARK_LINK_SIGNING_KEY="?([^"]*)"?$' | Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value })
+if (-not $linkSigningKey) {
+    $linkSigningKey = (azd env config get infra.parameters.linkSigningKey 2>$null) -replace '^"|"$', ''
+}
+if (-not $linkSigningKey) {
+    Write-Warning "write-local-settings: no link signing key found; set MonaSpark__Links__SigningKey in $target by hand"
+}
+
 $settings = [ordered]@{
     IsEncrypted = $false
     Values      = [ordered]@{
@@ -43,6 +52,8 @@ $settings = [ordered]@{
         MonaSpark__AzureOpenAI__Endpoint = Get-AzdValue 'AZURE_OPENAI_ENDPOINT'
         MonaSpark__AzureOpenAI__EmbeddingDeployment = Get-AzdValue 'AZURE_OPENAI_EMBEDDING_DEPLOYMENT'
         MonaSpark__AzureOpenAI__ChatDeployment = Get-AzdValue 'AZURE_OPENAI_CHAT_DEPLOYMENT'
+        # The deployed app reads it from Key Vault; locally the git-ignored file holds it.
+        MonaSpark__Links__SigningKey = $linkSigningKey
     }
 }
 

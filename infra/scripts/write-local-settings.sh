@@ -8,6 +8,8 @@
 # adapter see the same queues; a deployed app consumes them as well. The same goes for the
 # journal publisher: it follows the deployed app's checkpoint (optimistically, on its ETag), so the
 # two do not each publish the whole journal.
+# The link signing key is copied from the azd environment (azd generated it; the deployed app reads it
+# from Key Vault): the file is git-ignored and holds a secret, like any local.settings.json.
 # Left out on purpose: the managed identity client id (a workstation has no managed identity)
 # and the Application Insights settings (ingestion requires Entra ID; local runs log to the console).
 # POSIX sh, so it runs the same under azd's `shell: sh` and by hand.
@@ -48,6 +50,16 @@ search_endpoint=$(value AZURE_SEARCH_ENDPOINT)
 openai_endpoint=$(value AZURE_OPENAI_ENDPOINT)
 openai_embedding=$(value AZURE_OPENAI_EMBEDDING_DEPLOYMENT)
 openai_chat=$(value AZURE_OPENAI_CHAT_DEPLOYMENT)
+# The same key as the deployed app's (Key Vault holds it there), so links made locally open in the
+# cloud: set in the environment (MONASPARK_LINK_SIGNING_KEY), or the one azd generated, kept in the
+# environment's config. Without either, the app refuses to start and says which setting is missing.
+link_signing_key=$(printf '%s\n' "$values" | grep -m 1 '^MONASPARK_LINK_SIGNING_KEY=' | sed 's/^[^=]*=//; s/^"//; s/"$//' || true)
+if [ -z "$link_signing_key" ]; then
+  link_signing_key=$(azd env config get infra.parameters.linkSigningKey 2>/dev/null | sed 's/^"//; s/"$//' || true)
+fi
+if [ -z "$link_signing_key" ]; then
+  echo "write-local-settings: no link signing key found; set MonaSpark__Links__SigningKey in $target by hand" >&2
+fi
 
 cat > "$target" <<JSON
 {
@@ -62,7 +74,8 @@ cat > "$target" <<JSON
     "MonaSpark__AzureSearch__Endpoint": "$search_endpoint",
     "MonaSpark__AzureOpenAI__Endpoint": "$openai_endpoint",
     "MonaSpark__AzureOpenAI__EmbeddingDeployment": "$openai_embedding",
-    "MonaSpark__AzureOpenAI__ChatDeployment": "$openai_chat"
+    "MonaSpark__AzureOpenAI__ChatDeployment": "$openai_chat",
+    "MonaSpark__Links__SigningKey": "$link_signing_key"
   }
 }
 JSON

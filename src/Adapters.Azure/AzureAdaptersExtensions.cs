@@ -143,6 +143,7 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IContactRegistry, TableStorageContactRegistry>();
         services.TryAddSingleton<IOutreachMessageStore, TableStorageOutreachMessageStore>();
         services.TryAddSingleton<ISenderLedger, TableStorageSenderLedger>();
+        services.TryAddSingleton<IProviderRateLimiter, TableStorageProviderRateLimiter>();
         return services;
     }
 

@@ -68,6 +68,7 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IContactRegistry, SqliteContactRegistry>();
         services.TryAddSingleton<IOutreachMessageStore, SqliteOutreachMessageStore>();
         services.TryAddSingleton<ISenderLedger, SqliteSenderLedger>();
+        services.TryAddSingleton<IProviderRateLimiter, InProcessProviderRateLimiter>();
         services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
         services.AddSqliteVectorIndex();
         return services;

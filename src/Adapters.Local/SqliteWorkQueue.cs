@@ -36,6 +36,24 @@ public sealed partial class SqliteWorkQueue(SqliteDatabase database, TimeProvide
             cancellationToken);
     }
 
+    /// <summary>
+    /// Makes every leased item visible at once: the local host is the queue's only consumer, so at its start
+    /// the leases of the process before it (killed mid-item) are void, and their items need not wait out
+    /// the visibility timeout. Attempts are kept, so an item that kills its host every time still ends
+    /// in the dead letters.
+    /// </summary>
+    /// <returns>How many items were released.</returns>
+    public Task<int> ReleaseLeasesAsync(CancellationToken cancellationToken = default)
+    {
+        var now = SqliteCommands.ToTicks(time.GetUtcNow());
+        return database.WriteAsync(
+            (connection, transaction) => connection.WithCommandAsync(
+                "UPDATE work_items SET lease_token = NULL, visible_at = @now WHERE lease_token IS NOT NULL;",
+                transaction,
+                update => update.With("@now", now).ExecuteNonQueryAsync(cancellationToken)),
+            cancellationToken);
+    }
+
     public async Task<WorkLease?> LeaseAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(visibilityTimeout, TimeSpan.Zero);

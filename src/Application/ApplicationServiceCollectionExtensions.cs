@@ -60,6 +60,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<IWorkItemHandler, ScoreArtistHandler>();
         services.AddTransient<IWorkItemHandler, FetchPageHandler>();
         services.AddTransient<IWorkItemHandler, EmbedArtistHandler>();
+        services.AddTransient<IWorkItemHandler, SendMessageHandler>();
         services.AddTransient<WorkItemDispatcher>();
         services.TryAddSingleton<IUnitOfWork, PerCallUnitOfWork>();
         services.AddTransient<QueuedWorkRunner>();
@@ -99,6 +100,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<JourneyPlanner>();
         services.AddTransient<DraftJourneyMessage>();
         services.AddTransient<SendOutreachMessage>();
+        services.AddTransient<OutreachSends>();
         services.AddTransient<JourneyCompensations>();
         services.AddTransient<JourneyRecords>();
         services.AddTransient<Checkouts>();

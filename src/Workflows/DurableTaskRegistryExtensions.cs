@@ -21,7 +21,7 @@ public static class DurableTaskRegistryExtensions
         registry.AddOrchestrator<CheckoutOrchestration>();
         registry.AddActivity<PlanJourneyActivity>();
         registry.AddActivity<DraftMessageActivity>();
-        registry.AddActivity<SendMessageActivity>();
+        registry.AddActivity<DispatchSendActivity>();
         registry.AddActivity<CancelPendingSendsActivity>();
         registry.AddActivity<EndJourneyActivity>();
         registry.AddActivity<OpenCheckoutActivity>();

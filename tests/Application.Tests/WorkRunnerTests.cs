@@ -54,6 +54,31 @@ public class WorkRunnerTests
         await _queue.DidNotReceiveWithAnyArgs().CompleteAsync(default!, default);
     }
 
+    [Theory]
+    [InlineData(4, 0)]
+    [InlineData(5, 1)]
+    public async Task RunOnceAsync_FailureOnTheLastAttempt_TellsTheHandlerItWasGivenUpOn(int attempt, int notified)
+    {
+        var lease = Lease(attempt);
+        _queue.LeaseAsync(Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>()).Returns(lease);
+        _handler.HandleAsync(_item, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("slow store"));
+
+        await Runner().RunOnceAsync();
+
+        await _handler.Received(notified).OnDeadLetteredAsync(_item, "TimeoutException: slow store", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task TriggeredHandler_FailureOnTheLastAttempt_TellsTheHandlerItWasGivenUpOn()
+    {
+        var sut = new TriggeredWorkHandler(_queue, Dispatcher(), Microsoft.Extensions.Options.Options.Create(_options), NullLogger<TriggeredWorkHandler>.Instance);
+        _handler.HandleAsync(_item, Arg.Any<CancellationToken>()).ThrowsAsync(new TimeoutException("slow store"));
+
+        await sut.HandleAsync(_item, 5);
+
+        await _handler.Received(1).OnDeadLetteredAsync(_item, "TimeoutException: slow store", Arg.Any<CancellationToken>());
+    }
+
     [Fact]
     public async Task RunOnceAsync_PermanentFailure_DeadLettersAtOnce()
     {

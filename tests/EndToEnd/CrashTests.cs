@@ -22,7 +22,7 @@ public sealed partial class CrashTests(ITestOutputHelper log)
         ["MonaSpark__Outreach__RateLimits__Email__PerSecond"] = "20",
     };
 
-    [Fact(Timeout = 240_000)]
+    [Fact(Timeout = 300_000)]
     public async Task KillDuringTheDemo_RestartResumesEveryJourney_NoSendDuplicatedOrLost()
     {
         using var temp = new TempDirectory();
@@ -42,7 +42,13 @@ public sealed partial class CrashTests(ITestOutputHelper log)
 
         await using (var serve = LocalHostProcess.Start(DemoOutreach, "serve", "--data", data))
         {
-            await Task.Delay(TimeSpan.FromSeconds(15)); // every resumed journey runs to its end (waits of half a second)
+            // Every resumed journey runs to its end (waits of half a second, sends through the queue):
+            // look at the journal every two seconds, for at most 90.
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            while (Number(await JourneysAsync(data), "Journeys in flight") > 0 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
 
         var after = await JourneysAsync(data);

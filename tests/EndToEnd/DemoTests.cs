@@ -15,7 +15,7 @@ public sealed partial class DemoTests
     {
         using var temp = new TempDirectory();
         var data = Path.Combine(temp.Path, "data");
-        await using var host = LocalHostProcess.Start("demo", "--for", "35s", "--data", data);
+        await using var host = LocalHostProcess.Start("demo", "--for", "50s", "--data", data);
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
         // While the demo serves: the leads come in by priority with their explanation.
@@ -113,8 +113,8 @@ public sealed partial class DemoTests
     {
         using var temp = new TempDirectory();
         var data = Path.Combine(temp.Path, "data");
-        var first = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "12s", "--records", "40", "--data", data);
-        var second = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "12s", "--records", "40", "--data", data);
+        var first = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "25s", "--records", "40", "--data", data);
+        var second = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "25s", "--records", "40", "--data", data);
 
         first.ExitCode.ShouldBe(0, first.Error);
         second.ExitCode.ShouldBe(0, second.Error);

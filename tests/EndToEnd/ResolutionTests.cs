@@ -12,7 +12,7 @@ public sealed partial class ResolutionTests
     {
         using var temp = new TempDirectory();
         var data = Path.Combine(temp.Path, "data");
-        var demo = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "30s", "--records", "20", "--data", data);
+        var demo = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "40s", "--records", "20", "--data", data);
         demo.ExitCode.ShouldBe(0, demo.Error);
         demo.Output.ShouldContain("Pipeline drained");
         var before = Artists((await LocalHostProcess.RunAsync(Exit, "kpis", "--data", data)).Output);

@@ -19,10 +19,10 @@ public sealed class AppPackageTests
 {
     private static readonly string[] ExpectedFunctions =
     [
-        "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DraftMessage", "EndJourney", "GetArtist",
+        "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DispatchSend", "DraftMessage", "EndJourney", "GetArtist",
         "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LeadJourney", "Onboarding",
         "OpenCheckout", "PlanJourney", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
-        "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists", "SendMessage",
+        "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists",
         "StartJourneys", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
         "UnsubscribeOneClick", "UnsubscribePage", "VoidCheckout",
     ];
@@ -112,7 +112,7 @@ public sealed class AppPackageTests
 
         foreach (var activity in new[]
         {
-            PlanJourneyActivity.Name, DraftMessageActivity.Name, SendMessageActivity.Name, CancelPendingSendsActivity.Name,
+            PlanJourneyActivity.Name, DraftMessageActivity.Name, DispatchSendActivity.Name, CancelPendingSendsActivity.Name,
             EndJourneyActivity.Name, OpenCheckoutActivity.Name, VoidCheckoutActivity.Name, ScheduleUpsellActivity.Name,
         })
         {

@@ -6,6 +6,9 @@ using MonaSpark.Adapters.Copywriting;
 using MonaSpark.Adapters.Local;
 using MonaSpark.Application;
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Outreach;
+using MonaSpark.Application.Telemetry;
+using MonaSpark.Application.Work;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Workflows.Journeys;
 using MonaSpark.Workflows.Local;
@@ -36,7 +39,11 @@ internal sealed class JourneyHost : IAsyncDisposable
 
     public JourneyClient Journeys => host.Services.GetRequiredService<JourneyClient>();
 
-    public static async Task<JourneyHost> StartAsync(string dataDirectory, JourneyProviders providers, IDictionary<string, string?>? settings = null)
+    /// <param name="relay">
+    /// False: the journal is not relayed in the background (a test relays by hand). Sends are always
+    /// taken from the work queue in the background, as the local host's pump does, unless <paramref name="work"/> is false.
+    /// </param>
+    public static async Task<JourneyHost> StartAsync(string dataDirectory, JourneyProviders providers, IDictionary<string, string?>? settings = null, bool relay = true, bool work = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,6 +56,10 @@ internal sealed class JourneyHost : IAsyncDisposable
             ["MonaSpark:Outreach:Windows:Sms"] = "00:00-24:00",
             ["MonaSpark:Outreach:Windows:WebPush"] = "00:00-24:00",
             ["MonaSpark:Outreach:Windows:DirectMessage"] = "00:00-24:00",
+
+            // A failing send is retried by its queue three times, quickly.
+            ["MonaSpark:WorkQueue:MaxAttempts"] = "3",
+            ["MonaSpark:WorkQueue:RetryBaseDelay"] = "00:00:00.020",
         });
         if (settings is not null)
         {
@@ -72,6 +83,7 @@ internal sealed class JourneyHost : IAsyncDisposable
         builder.Services.AddSingleton<SqliteContactRegistry>();
         builder.Services.AddSingleton<IContactRegistry>(sp => new FaultyContactRegistry(sp.GetRequiredService<SqliteContactRegistry>(), providers.Faults));
         builder.AddLocalDurableEngine();
+        builder.Services.AddHostedService(sp => new Pumps(sp, relay, work));
         var host = builder.Build();
         await host.StartAsync();
         return new JourneyHost(host, providers);
@@ -84,6 +96,38 @@ internal sealed class JourneyHost : IAsyncDisposable
     {
         await host.StopAsync();
         host.Dispose();
+    }
+}
+
+/// <summary>The local host's pumps in small: the work queue (sends) and the journal relay, every 20 ms.</summary>
+internal sealed class Pumps(IServiceProvider services, bool relay, bool work) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+
+        // The journey's stack has no scoring or ingestion: the runner dispatches sends alone.
+        var dispatcher = new WorkItemDispatcher([ActivatorUtilities.CreateInstance<SendMessageHandler>(services)], services.GetRequiredService<MonaSparkTelemetry>());
+        var runner = ActivatorUtilities.CreateInstance<QueuedWorkRunner>(services, dispatcher);
+        var signals = services.GetRequiredService<JourneySignalRelay>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var worked = work ? await runner.RunBatchAsync(64, stoppingToken) : 0;
+                var relayed = relay ? (await signals.RelayAsync(cancellationToken: stoppingToken)).Read : 0;
+                if (worked == 0 && relayed == 0)
+                {
+                    await Task.Delay(Period, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
     }
 }
 

@@ -12,8 +12,9 @@ using Xunit;
 namespace MonaSpark.Workflows.Tests;
 
 /// <summary>
-/// Signals relayed from the journal, and journeys resumed from it after a restart of the host (the
-/// in-process engine forgets everything; the SQLite files and the providers do not).
+/// Signals relayed from the journal (the answers, and the outcome of each queued send), and journeys
+/// resumed from it after a restart of the host (the in-process engine forgets everything; the SQLite
+/// files, the work queue and the providers do not). The relay runs by hand here.
 /// </summary>
 public sealed class JourneyRecoveryTests : IAsyncLifetime
 {
@@ -32,16 +33,16 @@ public sealed class JourneyRecoveryTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task JournalEvents_DriveTheJourneyToPayment()
     {
-        await using var host = await JourneyHost.StartAsync(directory, providers);
+        await using var host = await JourneyHost.StartAsync(directory, providers, relay: false);
         var artist = await SeedAsync(host, "journal");
         await host.Journeys.StartAsync(artist.Value, "first-contact", Schedule);
-        await WaitUntilAsync(() => providers.TotalSent == 1);
-
         var journal = host.Get<IJournal>();
+        await WaitUntilAsync(() => Journalled<OutreachSent>(journal, artist) == 1);
+
         var relay = host.Get<JourneySignalRelay>();
         var now = DateTimeOffset.UtcNow;
         await journal.AppendAsync([new LinkClicked(artist.Value, now, providers.Email.Sent.Single().Id), new OnboardingStarted(artist.Value, now, "spark-monthly")]);
-        (await relay.RelayAsync()).Raised.ShouldBe(2);
+        (await relay.RelayAsync()).Raised.ShouldBe(3); // the queued send's outcome, the click, the signup
         await WaitUntilAsync(() => Running(host, JourneyIds.Onboarding(JourneyIds.For(artist.Value))));
         await journal.AppendAsync([new SignupCompleted(artist.Value, now, "spark-monthly", TimeSpan.FromSeconds(95))]);
         await relay.RelayAsync();
@@ -58,17 +59,17 @@ public sealed class JourneyRecoveryTests : IAsyncLifetime
     public async Task Restart_ResumesTheJourneyWithoutSendingTwiceAndReplaysItsSignals()
     {
         ArtistId artist;
-        await using (var first = await JourneyHost.StartAsync(directory, providers))
+        await using (var first = await JourneyHost.StartAsync(directory, providers, relay: false))
         {
             artist = await SeedAsync(first, "restart");
             await first.Journeys.StartAsync(artist.Value, "first-contact", Schedule);
-            await WaitUntilAsync(() => providers.TotalSent == 1);
+            await WaitUntilAsync(() => Journalled<OutreachSent>(first.Get<IJournal>(), artist) == 1);
             await first.Get<IJournal>().AppendAsync([new OnboardingStarted(artist.Value, DateTimeOffset.UtcNow, "spark-monthly")]);
 
             // The host stops before the relay ran: the journey never heard of the signup.
         }
 
-        await using var second = await JourneyHost.StartAsync(directory, providers);
+        await using var second = await JourneyHost.StartAsync(directory, providers, relay: false);
         (await second.Get<JourneyRecovery>().ResumeAsync(Schedule)).ShouldBe(1);
         (await second.Get<JourneyRecovery>().ResumeAsync(Schedule)).ShouldBe(0); // already running
         await second.Get<JourneySignalRelay>().RelayAsync();
@@ -89,6 +90,10 @@ public sealed class JourneyRecoveryTests : IAsyncLifetime
         await host.Get<IArtistStore>().SaveAsync(artist, [], [new ArtistDiscovered(artist.Id.Value, DateTimeOffset.UtcNow, artist.SourceRecordIds[0], SourceKind.Import)]);
         return artist.Id;
     }
+
+    private static int Journalled<T>(IJournal journal, ArtistId artist)
+        where T : DomainEvent =>
+        journal.ReadAsync(0, 10_000).GetAwaiter().GetResult().Count(e => e.Event is T && e.Event.StreamId == artist.Value);
 
     private static bool Running(JourneyHost host, string instanceId) =>
         host.Client.GetInstanceAsync(instanceId).GetAwaiter().GetResult() is { RuntimeStatus: OrchestrationRuntimeStatus.Running };

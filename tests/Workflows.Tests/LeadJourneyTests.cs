@@ -221,19 +221,43 @@ public sealed class LeadJourneyTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task SendFailsEveryAttempt_CompensatesCancellingTheMessageAndReleasingItsQuota()
+    public async Task SendFailsEveryAttempt_TheQueueGivesUp_TheMessageFailsAndItsQuotaIsReleased()
     {
         var artist = await SeedAsync("send-fails");
         providers.Email.Behaviour = Behaviour.Throw;
         await StartAsync(artist, LongWaits());
 
+        // The queue tries the send three times, then gives up: the message fails, its quota goes back,
+        // and the journey, told through the journal, has no other channel left.
         var result = await CompletionAsync(artist);
-        result.Outcome.ShouldBe(JourneyOutcomes.Failed);
-        providers.Email.Calls.ShouldBe(3); // every attempt of the retry policy
-        (await host.Get<IOutreachMessageStore>().GetAsync($"{JourneyIds.For(artist.Value)}:m0:Email"))!.Status.ShouldBe(MessageStatus.Cancelled);
+        result.Outcome.ShouldBe(JourneyOutcomes.Unreachable);
+        providers.Email.Calls.ShouldBe(3); // every attempt of the work queue
+        (await host.Get<IOutreachMessageStore>().GetAsync($"{JourneyIds.For(artist.Value)}:m0:Email"))!.Status.ShouldBe(MessageStatus.Failed);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         (await host.Get<ISenderLedger>().GetAsync("email:primary", today, DateTimeOffset.UtcNow.AddDays(-1))).HeldToday.ShouldBe(0);
-        (await EventsAsync(artist)).OfType<JourneyEnded>().ShouldHaveSingleItem().Outcome.ShouldBe(JourneyOutcomes.Failed);
+        var events = await EventsAsync(artist);
+        events.OfType<OutreachFailed>().ShouldHaveSingleItem().Reason.ShouldBe(SendPathReasons.GaveUp);
+        events.OfType<JourneyEnded>().ShouldHaveSingleItem().Outcome.ShouldBe(JourneyOutcomes.Unreachable);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SendNeverReports_DispatchedAgainUpToItsLimit_ThenTheChannelIsGivenUp()
+    {
+        // Nobody takes the queue's items (a consumer down): each dispatch times out, and the journey moves on.
+        await using var stalled = await JourneyHost.StartAsync(directory + "-stalled", providers, work: false);
+        var seeded = Samples.Artist("stalled", DateTimeOffset.UtcNow, email: "booking@stalled.example");
+        await stalled.Get<IArtistStore>().SaveAsync(seeded, [], [new ArtistDiscovered(seeded.Id.Value, DateTimeOffset.UtcNow, seeded.SourceRecordIds[0], SourceKind.Import)]);
+        var artist = seeded.Id;
+        var schedule = LongWaits() with { SendTimeout = TimeSpan.FromMilliseconds(300), MaxDispatches = 2 };
+        await stalled.Journeys.StartAsync(artist.Value, "first-contact", schedule);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var metadata = await stalled.Client.WaitForInstanceCompletionAsync(JourneyIds.For(artist.Value), getInputsAndOutputs: true, timeout.Token);
+
+        metadata.ReadOutputAs<JourneyResult>()!.Outcome.ShouldBe(JourneyOutcomes.Unreachable);
+        (await stalled.Get<IWorkQueue>().GetDepthAsync()).ShouldBe(2); // #0 and #1, never taken
+        providers.TotalSent.ShouldBe(0);
+        Directory.Delete(directory + "-stalled", recursive: true);
     }
 
     [Fact(Timeout = 60_000)]

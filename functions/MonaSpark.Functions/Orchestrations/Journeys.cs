@@ -28,7 +28,7 @@ public static class JourneyOrchestrations
 public sealed class JourneyActivities(
     JourneyPlanner planner,
     DraftJourneyMessage drafts,
-    SendOutreachMessage sender,
+    OutreachSends sends,
     JourneyCompensations compensations,
     JourneyRecords records,
     Checkouts checkouts)
@@ -41,9 +41,10 @@ public sealed class JourneyActivities(
     public Task<DraftOutcome> DraftMessage([ActivityTrigger] DraftRequest request, CancellationToken cancellationToken) =>
         drafts.DraftAsync(request, cancellationToken);
 
-    [Function(nameof(SendMessage))]
-    public Task<SendOutcome> SendMessage([ActivityTrigger] string messageId, CancellationToken cancellationToken) =>
-        sender.SendAsync(messageId, cancellationToken);
+    /// <summary>Queues the send on <c>work-items</c>; <see cref="Triggers.ProcessWorkItem"/> sends it and the outcome comes back through the journal.</summary>
+    [Function(nameof(DispatchSend))]
+    public Task<string> DispatchSend([ActivityTrigger] SendDispatch dispatch) =>
+        new DispatchSendActivity(sends).RunAsync(dispatch);
 
     [Function(nameof(CancelPendingSends))]
     public Task<int> CancelPendingSends([ActivityTrigger] CancelPendingRequest request) =>

@@ -9,6 +9,8 @@ namespace MonaSpark.Application.Outreach;
 /// What a journey undoes when it stops early (opt-out, erasure, a failure after a side effect):
 /// every message of the journey not yet sent is cancelled (and journalled once), and the sender
 /// quota each one held is released. Idempotent: cancelling again finds nothing left to cancel.
+/// A message already handed to its provider (<see cref="MessageStatus.Scheduled"/>) is left to its
+/// send, which settles it: its work item holds it until it is sent or refused.
 /// </summary>
 public sealed class JourneyCompensations(IOutreachMessageStore messages, ISenderLedger senders, IJournal journal, IOptions<OutreachOptions> options, TimeProvider time)
 {
@@ -26,7 +28,7 @@ public sealed class JourneyCompensations(IOutreachMessageStore messages, ISender
         var events = new List<DomainEvent>();
         foreach (var message in await messages.ListByArtistAsync(id, cancellationToken))
         {
-            if (!message.Id.StartsWith(journeyId + ":", StringComparison.Ordinal) || message.Status is not (MessageStatus.Drafted or MessageStatus.Scheduled))
+            if (!message.Id.StartsWith(journeyId + ":", StringComparison.Ordinal) || message.Status is not MessageStatus.Drafted)
             {
                 continue;
             }

@@ -56,4 +56,5 @@ public static class SendPathReasons
     public const string DailyCap = "daily-cap";
     public const string ProviderRefused = "provider-refused";
     public const string NoChannel = "no-channel-adapter";
+    public const string GaveUp = "send-gave-up";
 }

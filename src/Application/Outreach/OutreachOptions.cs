@@ -52,8 +52,15 @@ public sealed class OutreachOptions
     /// <summary>The sender each channel's messages go out from (its quota and health are tracked under this name).</summary>
     public Dictionary<ContactChannel, string> Senders { get; set; } = [];
 
-    /// <summary>Provider rate limits per channel (token buckets).</summary>
+    /// <summary>Provider rate limits per channel (a token bucket's rate and burst, shared by every instance).</summary>
     public Dictionary<ContactChannel, RateLimitSettings> RateLimits { get; set; } = [];
+
+    /// <summary>
+    /// The longest a send waits for its provider's slot (default 10 s): beyond it the send is given back to
+    /// its queue and retried later, so a backed-up provider never holds a worker for long.
+    /// </summary>
+    [TimeSpanRange("00:00:00", "00:10:00")]
+    public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Warm-up and automatic pause thresholds of senders.</summary>
     public SenderHealthSettings SenderHealth { get; set; } = new();
@@ -209,7 +216,7 @@ public sealed class OfferSettings
     public Dictionary<string, long> Prices { get; set; } = [];
 }
 
-/// <summary>A provider's token bucket: a sustained rate and a burst.</summary>
+/// <summary>A provider's limit: a sustained rate and a burst (see <see cref="ProviderRateLimits"/>).</summary>
 public sealed class RateLimitSettings
 {
     /// <summary>Sends per second, sustained.</summary>

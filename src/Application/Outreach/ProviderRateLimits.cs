@@ -1,90 +1,91 @@
-using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 
 namespace MonaSpark.Application.Outreach;
 
 /// <summary>
-/// One token bucket per provider (per channel): a send waits for a token, so a provider never sees
-/// more than its sustained rate plus its burst, however many journeys are sending. Tokens are
-/// replenished on the injected clock every <see cref="ReplenishmentPeriod"/>, a tenth of a second's
-/// rate at a time (a fraction for rates under 10/s), so tests drive it exactly. A channel without a
-/// configured limit is not limited.
+/// The send path's door to each provider (one per channel): a send reserves the provider's next slot
+/// through <see cref="IProviderRateLimiter"/> (in-process locally, shared by every instance on Azure)
+/// and waits for it on the injected clock, so a provider never sees more than its sustained rate plus
+/// its burst, however many sends are running, here or elsewhere. A slot further away than
+/// <see cref="OutreachOptions.MaxRateWait"/> is not taken: the send fails with
+/// <see cref="ProviderRateLimitedException"/>, a transient failure, and its work item comes back later.
+/// A channel without a configured limit is not limited.
 /// </summary>
-public sealed class ProviderRateLimits : IDisposable
+public sealed class ProviderRateLimits(IProviderRateLimiter limiter, IOptions<OutreachOptions> options, TimeProvider time)
 {
-    /// <summary>How often tokens are added (100 ms: one tenth of a second's rate at a time).</summary>
-    public static readonly TimeSpan ReplenishmentPeriod = TimeSpan.FromMilliseconds(100);
+    private long waiting;
 
-    private readonly ConcurrentDictionary<ContactChannel, ProviderTokenBucket> limiters = new();
-    private readonly ITimer timer;
-    private readonly IOptions<OutreachOptions> options;
-    private readonly TimeProvider time;
-    private readonly Lock replenishing = new();
-    private long lastReplenished;
+    /// <summary>Sends waiting for their slot, in this process.</summary>
+    public long Waiting => Interlocked.Read(ref waiting);
 
-    public ProviderRateLimits(IOptions<OutreachOptions> options, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        this.options = options;
-        this.time = time;
-        lastReplenished = time.GetTimestamp();
-        timer = time.CreateTimer(_ => Replenish(), null, ReplenishmentPeriod, ReplenishmentPeriod);
-    }
-
-    /// <summary>Waits for a token of <paramref name="channel"/>'s bucket; the lease must be disposed after the send.</summary>
-    public ValueTask<RateLimitLease> AcquireAsync(ContactChannel channel, CancellationToken cancellationToken = default) =>
-        LimiterFor(channel)?.AcquireAsync(cancellationToken) ?? ValueTask.FromResult<RateLimitLease>(AcquiredLease.Instance);
-
-    /// <summary>Sends waiting for a token, over every provider: the depth of the send path.</summary>
-    public long Waiting => limiters.Values.Sum(l => l.Queued);
-
-    /// <summary>Tokens waiting in <paramref name="channel"/>'s bucket (null when unlimited).</summary>
-    public long? Available(ContactChannel channel) => LimiterFor(channel)?.Available;
-
-    public void Dispose()
-    {
-        timer.Dispose();
-        foreach (var limiter in limiters.Values)
-        {
-            limiter.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Adds the tokens of the time that really passed since the last refill, not one period's per tick: a
-    /// timer that fires late and then early would otherwise refill eleven times in a second and let the
-    /// provider see more than its rate.
-    /// </summary>
-    private void Replenish()
-    {
-        TimeSpan elapsed;
-        lock (replenishing)
-        {
-            var now = time.GetTimestamp();
-            elapsed = time.GetElapsedTime(lastReplenished, now);
-            lastReplenished = now;
-        }
-
-        foreach (var limiter in limiters.Values)
-        {
-            limiter.Replenish(elapsed);
-        }
-    }
-
-    private ProviderTokenBucket? LimiterFor(ContactChannel channel)
+    /// <summary>The limit of <paramref name="channel"/>'s provider, or null when it has none.</summary>
+    public ProviderRateLimit? LimitOf(ContactChannel channel)
     {
         if (!options.Value.RateLimits.TryGetValue(channel, out var settings))
         {
             return null;
         }
 
-        return limiters.GetOrAdd(channel, _ =>
-        {
-            var perPeriod = settings.PerSecond * ReplenishmentPeriod.TotalSeconds;
-            var burst = settings.Burst > 0 ? settings.Burst : Math.Max(1, (int)Math.Round(perPeriod));
-            return new ProviderTokenBucket(burst, settings.PerSecond);
-        });
+        var burst = settings.Burst > 0 ? settings.Burst : Math.Max(1, (int)Math.Round(settings.PerSecond / 10));
+        return new ProviderRateLimit(settings.PerSecond, burst);
     }
+
+    /// <summary>Returns when <paramref name="channel"/>'s provider may take one more send.</summary>
+    /// <exception cref="ProviderRateLimitedException">The next slot is further away than the longest wait allowed.</exception>
+    public async Task WaitForSlotAsync(ContactChannel channel, CancellationToken cancellationToken = default)
+    {
+        if (LimitOf(channel) is not { } limit)
+        {
+            return;
+        }
+
+        var reservation = await limiter.ReserveAsync(channel.ToString(), limit, time.GetUtcNow(), options.Value.MaxRateWait, cancellationToken);
+        if (!reservation.Granted)
+        {
+            throw new ProviderRateLimitedException(channel, reservation.Delay);
+        }
+
+        if (reservation.Delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await Task.Delay(reservation.Delay, time, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+    }
+}
+
+/// <summary>A provider's slots are taken further ahead than a send may wait: try again after <see cref="RetryAfter"/>.</summary>
+public sealed class ProviderRateLimitedException : Exception
+{
+    public ProviderRateLimitedException()
+    {
+    }
+
+    public ProviderRateLimitedException(string message)
+        : base(message)
+    {
+    }
+
+    public ProviderRateLimitedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ProviderRateLimitedException(ContactChannel channel, TimeSpan retryAfter)
+        : base($"The {channel} provider's rate limit is reserved further ahead than a send may wait; retry after {retryAfter.TotalSeconds:0.###} s.")
+    {
+        RetryAfter = retryAfter;
+    }
+
+    public TimeSpan RetryAfter { get; }
 }

@@ -19,11 +19,14 @@ namespace MonaSpark.Application.Outreach;
 /// eligibility, then the shared cap and the recipient's window): a refusal cancels the message, a deferral says until when;</item>
 /// <item>the sender: paused (or over its complaint or bounce limit, which pauses it and raises an alert) defers;
 /// its daily warm-up quota is reserved under the message's key, and a full day defers to the next;</item>
-/// <item>the provider's token bucket (waits);</item>
+/// <item>the provider's rate limit: its next slot, shared by every instance, waited for (or, too far ahead, a transient failure);</item>
 /// <item>the channel. Accepted: the message, the person's send record, the sender's record and the journal
 /// (<see cref="OutreachSent"/>) are updated. Refused by the provider: the message fails and the quota is
 /// released. A transient error propagates (the step retries under the same key and quota).</item>
 /// </list>
+/// Every outcome is journalled once (<see cref="OutreachSent"/>, <see cref="OutreachDeferred"/>,
+/// <see cref="OutreachCancelled"/>, <see cref="OutreachFailed"/>): a journey learns it from the journal,
+/// as it learns every answer, because the send runs from a queue, not inside the journey.
 /// </summary>
 public sealed partial class SendOutreachMessage(
     IOutreachMessageStore messages,
@@ -46,7 +49,8 @@ public sealed partial class SendOutreachMessage(
     /// <summary>The window sender statistics are judged over.</summary>
     public static readonly TimeSpan HealthWindow = TimeSpan.FromDays(30);
 
-    public async Task<SendOutcome> SendAsync(string messageId, CancellationToken cancellationToken = default)
+    /// <param name="dispatch">The journey's attempt at this message (0 first), carried by the deferral it journals.</param>
+    public async Task<SendOutcome> SendAsync(string messageId, int dispatch = 0, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         var now = time.GetUtcNow();
@@ -88,13 +92,13 @@ public sealed partial class SendOutreachMessage(
 
         if (decision.Verdict == SendVerdict.Deferred)
         {
-            telemetry.SendsDeferred.Add(1, new KeyValuePair<string, object?>("reason", decision.Reasons[0]));
-            return SendOutcome.Deferred(now, decision.NotBefore!.Value, decision.Reasons[0]);
+            return await DeferAsync(message, SendOutcome.Deferred(now, decision.NotBefore!.Value, decision.Reasons[0]), dispatch, cancellationToken);
         }
 
         var channel = channels.FirstOrDefault(c => c.Channel == message.Channel);
         if (channel is null)
         {
+            await journal.AppendAsync([new OutreachFailed(message.ArtistId.Value, now, message.Id, SendPathReasons.NoChannel)], cancellationToken);
             return SendOutcome.Failed(now, SendPathReasons.NoChannel);
         }
 
@@ -102,21 +106,28 @@ public sealed partial class SendOutreachMessage(
         var gate = await ReserveAsync(sender, message, now, cancellationToken);
         if (gate is not null)
         {
-            telemetry.SendsDeferred.Add(1, new KeyValuePair<string, object?>("reason", gate.Reasons[0]));
-            return gate;
+            return await DeferAsync(message, gate, dispatch, cancellationToken);
         }
 
         SendResult result;
-        using (await rateLimits.AcquireAsync(message.Channel, cancellationToken))
+        await rateLimits.WaitForSlotAsync(message.Channel, cancellationToken);
+        if (!await messages.SetStatusAsync(message.Id, MessageStatus.Scheduled, time.GetUtcNow(), null, cancellationToken))
         {
-            await messages.SetStatusAsync(message.Id, MessageStatus.Scheduled, time.GetUtcNow(), null, cancellationToken);
-            result = await channel.SendAsync(message, cancellationToken);
+            // Cancelled while it waited (the journey ended, an opt-out): it is not sent, and its quota goes back.
+            await senders.ReleaseAsync(sender, message.IdempotencyKey, cancellationToken);
+            return SendOutcome.Refused(time.GetUtcNow(), [SendPathReasons.Cancelled]);
         }
+
+        result = await channel.SendAsync(message, cancellationToken);
 
         var at = time.GetUtcNow();
         if (!result.Accepted)
         {
-            await messages.SetStatusAsync(message.Id, MessageStatus.Failed, at, null, cancellationToken);
+            if (await messages.SetStatusAsync(message.Id, MessageStatus.Failed, at, null, cancellationToken))
+            {
+                await journal.AppendAsync([new OutreachFailed(message.ArtistId.Value, at, message.Id, SendPathReasons.ProviderRefused)], cancellationToken);
+            }
+
             await senders.ReleaseAsync(sender, message.IdempotencyKey, cancellationToken);
             telemetry.Sends.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()), new KeyValuePair<string, object?>("result", "refused"));
             LogProviderRefused(logger, message.Id, message.Channel);
@@ -129,6 +140,29 @@ public sealed partial class SendOutreachMessage(
         await RecordSentAsync(message, at, cancellationToken);
         telemetry.Sends.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()), new KeyValuePair<string, object?>("result", "sent"));
         return SendOutcome.Sent(at);
+    }
+
+    /// <summary>
+    /// The send was given up on (its work item used its attempts; the reason stays with the dead letter): a message not yet sent fails, its
+    /// quota is released, and <see cref="OutreachFailed"/> is journalled once. A message sent or settled
+    /// meanwhile is left as it is.
+    /// </summary>
+    public async Task GiveUpAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        var message = await messages.GetAsync(messageId, cancellationToken);
+        if (message is null || message.Status is not (MessageStatus.Drafted or MessageStatus.Scheduled))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (await messages.SetStatusAsync(message.Id, MessageStatus.Failed, now, null, cancellationToken))
+        {
+            await senders.ReleaseAsync(message.Sender ?? options.Value.SenderFor(message.Channel), message.IdempotencyKey, cancellationToken);
+            await journal.AppendAsync([new OutreachFailed(message.ArtistId.Value, now, message.Id, SendPathReasons.GaveUp)], cancellationToken);
+            LogGaveUp(logger, message.Id);
+        }
     }
 
     /// <summary>The lead moves to Contacted with the <see cref="OutreachSent"/> event that explains it (one unit of work); without a lead, the event alone.</summary>
@@ -144,6 +178,14 @@ public sealed partial class SendOutreachMessage(
         {
             await journal.AppendAsync([sent], cancellationToken);
         }
+    }
+
+    /// <summary>A deferral is journalled (the journey learns of it from the journal, and the contact history shows it).</summary>
+    private async Task<SendOutcome> DeferAsync(Message message, SendOutcome deferral, int dispatch, CancellationToken cancellationToken)
+    {
+        telemetry.SendsDeferred.Add(1, new KeyValuePair<string, object?>("reason", deferral.Reasons[0]));
+        await journal.AppendAsync([new OutreachDeferred(message.ArtistId.Value, deferral.At, message.Id, deferral.NotBefore!.Value, deferral.Reasons[0], dispatch)], cancellationToken);
+        return deferral;
     }
 
     /// <summary>Null when the sender may send and a unit of today's quota is held; else the deferral.</summary>
@@ -188,6 +230,10 @@ public sealed partial class SendOutreachMessage(
     // Ids and codes only: never an address or a message text.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider refused message {MessageId} on {Channel}")]
     private static partial void LogProviderRefused(ILogger logger, string messageId, ContactChannel channel);
+
+    // The queue's reason (an exception's text) may name the recipient: it stays in the dead letter, out of the logs.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up sending message {MessageId} after its work item's last attempt")]
+    private static partial void LogGaveUp(ILogger logger, string messageId);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "ALERT: sender {Sender} paused automatically: {Reason} rate {Rate:P2}")]
     private static partial void LogSenderPaused(ILogger logger, string sender, SenderPauseReason reason, double rate);

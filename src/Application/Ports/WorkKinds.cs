@@ -14,4 +14,7 @@ public static class WorkKinds
 
     /// <summary>Embed an artist's profile text into the vector index, or remove a merged or erased artist from it (subject: artist id).</summary>
     public const string EmbedArtist = "embed-artist";
+
+    /// <summary>Send one stored outreach message after every check (subject: <c>{message id}#{dispatch}</c>, see <c>OutreachSends</c>).</summary>
+    public const string SendMessage = "send-message";
 }

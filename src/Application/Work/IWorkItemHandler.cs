@@ -16,6 +16,12 @@ public interface IWorkItemHandler
     bool RunsOutsideUnitOfWork => false;
 
     Task HandleAsync(WorkItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the item has been given up on (dead-lettered): a handler whose callers wait for an
+    /// outcome settles it here (a queued send reports its failure to its journey). Idempotent.
+    /// </summary>
+    Task OnDeadLetteredAsync(WorkItem item, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

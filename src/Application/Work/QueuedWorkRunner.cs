@@ -146,6 +146,12 @@ public sealed partial class QueuedWorkRunner(
                 var delay = TimeSpan.FromTicks(options.Value.RetryBaseDelay.Ticks * (1L << Math.Clamp(lease.Attempt - 1, 0, 16)));
                 await queue.AbandonAsync(lease, reason, delay, cancellationToken);
             }
+
+            if (ex is PermanentWorkException || lease.Attempt >= options.Value.MaxAttempts)
+            {
+                // Given up on: the handler settles whatever waits for the item's outcome.
+                await dispatcher.NotifyDeadLetteredAsync(lease.Item, reason, cancellationToken);
+            }
         }
         catch (LeaseLostException lost)
         {

@@ -27,7 +27,9 @@ public sealed partial class TriggeredWorkHandler(
         catch (Exception ex) when (ex is PermanentWorkException || (attempt >= options.Value.MaxAttempts && ex is not OperationCanceledException))
         {
             LogDeadLettered(logger, item.Kind, item.Id, attempt, ex);
-            await queue.AcknowledgeAsync(item, attempt, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+            var reason = $"{ex.GetType().Name}: {ex.Message}";
+            await queue.AcknowledgeAsync(item, attempt, reason, cancellationToken);
+            await dispatcher.NotifyDeadLetteredAsync(item, reason, cancellationToken);
             return;
         }
 

@@ -65,6 +65,13 @@ public sealed class WorkItemDispatcher
         return results;
     }
 
+    /// <summary>Tells the item's handler it was dead-lettered (see <see cref="IWorkItemHandler.OnDeadLetteredAsync"/>).</summary>
+    public Task NotifyDeadLetteredAsync(WorkItem item, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _handlers.TryGetValue(item.Kind, out var handler) ? handler.OnDeadLetteredAsync(item, reason, cancellationToken) : Task.CompletedTask;
+    }
+
     public async Task DispatchAsync(WorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);

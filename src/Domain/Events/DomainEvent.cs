@@ -30,6 +30,8 @@ namespace MonaSpark.Domain.Events;
 [JsonDerivedType(typeof(JourneyStarted), nameof(JourneyStarted))]
 [JsonDerivedType(typeof(JourneyEnded), nameof(JourneyEnded))]
 [JsonDerivedType(typeof(OutreachCancelled), nameof(OutreachCancelled))]
+[JsonDerivedType(typeof(OutreachDeferred), nameof(OutreachDeferred))]
+[JsonDerivedType(typeof(OutreachFailed), nameof(OutreachFailed))]
 [JsonDerivedType(typeof(CheckoutOpened), nameof(CheckoutOpened))]
 [JsonDerivedType(typeof(CheckoutVoided), nameof(CheckoutVoided))]
 [JsonDerivedType(typeof(UpsellEvaluationScheduled), nameof(UpsellEvaluationScheduled))]

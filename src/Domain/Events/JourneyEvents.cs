@@ -12,6 +12,18 @@ public sealed record JourneyEnded(string StreamId, DateTimeOffset OccurredAt, st
 public sealed record OutreachCancelled(string StreamId, DateTimeOffset OccurredAt, string MessageId, string Reason)
     : DomainEvent(StreamId, OccurredAt);
 
+/// <summary>
+/// A message's send was held back until <paramref name="NotBefore"/> (the recipient's quiet hours, the
+/// shared cap, the sender's quota or pause); <paramref name="Dispatch"/> numbers the journey's attempts
+/// at the message, so an answer to an earlier attempt is told apart.
+/// </summary>
+public sealed record OutreachDeferred(string StreamId, DateTimeOffset OccurredAt, string MessageId, DateTimeOffset NotBefore, string Reason, int Dispatch)
+    : DomainEvent(StreamId, OccurredAt);
+
+/// <summary>A message could not be sent: the provider refused it, or no channel can carry it.</summary>
+public sealed record OutreachFailed(string StreamId, DateTimeOffset OccurredAt, string MessageId, string Reason)
+    : DomainEvent(StreamId, OccurredAt);
+
 /// <summary>A checkout session was opened for the artist, priced in their currency.</summary>
 public sealed record CheckoutOpened(string StreamId, DateTimeOffset OccurredAt, string CheckoutId, string OfferId, long AmountMinor, string Currency)
     : DomainEvent(StreamId, OccurredAt);

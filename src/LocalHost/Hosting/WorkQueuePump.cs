@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using MonaSpark.Adapters.Local;
+using MonaSpark.Application.Ports;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Work;
 
@@ -20,8 +22,21 @@ internal sealed partial class WorkQueuePump(
     /// <summary>Items per unit of work: one commit per batch, and the write lock is held for a few milliseconds only.</summary>
     public const int BatchSize = 64;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunWorkerAsync(stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        if (services.GetRequiredService<IWorkQueue>() is SqliteWorkQueue queue)
+        {
+            // A host killed mid-item left leases nobody will settle: its items go again now, not after their timeout.
+            var released = await queue.ReleaseLeasesAsync(stoppingToken);
+            if (released > 0)
+            {
+                LogReleased(logger, released);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunWorkerAsync(stoppingToken)));
+    }
 
     private async Task RunWorkerAsync(CancellationToken stoppingToken)
     {
@@ -49,6 +64,9 @@ internal sealed partial class WorkQueuePump(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} work items left leased by the previous run were released")]
+    private static partial void LogReleased(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The work queue pump failed; retrying")]
     private static partial void LogPumpFailed(ILogger logger, Exception exception);

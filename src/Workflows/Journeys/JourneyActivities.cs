@@ -25,13 +25,19 @@ public sealed class DraftMessageActivity(DraftJourneyMessage drafts) : TaskActiv
     public override Task<DraftOutcome> RunAsync(TaskActivityContext context, DraftRequest input) => drafts.DraftAsync(input);
 }
 
-/// <summary>Sends one stored message after every check; a message already sent is not sent again.</summary>
+/// <summary>Queues one attempt at sending a stored message (its outcome comes back from the journal); returns the work item's id.</summary>
 [DurableTask(Name)]
-public sealed class SendMessageActivity(SendOutreachMessage sender) : TaskActivity<string, SendOutcome>
+public sealed class DispatchSendActivity(OutreachSends sends) : TaskActivity<SendDispatch, string>
 {
-    public const string Name = "SendMessage";
+    public const string Name = "DispatchSend";
 
-    public override Task<SendOutcome> RunAsync(TaskActivityContext context, string input) => sender.SendAsync(input);
+    public override Task<string> RunAsync(TaskActivityContext context, SendDispatch input) => RunAsync(input);
+
+    public Task<string> RunAsync(SendDispatch input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return sends.DispatchAsync(input.MessageId, input.Dispatch);
+    }
 }
 
 /// <summary>Compensation: cancels the journey's unsent messages and releases their quota.</summary>
@@ -105,6 +111,8 @@ public sealed class ScheduleUpsellActivity(Checkouts checkouts) : TaskActivity<U
         return input.ArtistId;
     }
 }
+
+public sealed record SendDispatch(string MessageId, int Dispatch);
 
 public sealed record CancelPendingRequest(string ArtistId, string JourneyId, string Reason);
 

@@ -3,26 +3,30 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MonaSpark.Application.Outreach;
+using MonaSpark.Application.Ports;
 
 namespace MonaSpark.Workflows.Journeys;
 
 /// <summary>
 /// Starts journeys and routes signals to them, through a <see cref="DurableTaskClient"/> (the local
 /// engine's or Durable Functions'). One journey per artist at a time: starting one for an artist
-/// whose journey is still running does nothing. Starts slow down while the send path is backed up
-/// (<see cref="OutreachOptions.BackpressureDepth"/>), so new journeys queue at the door instead of
-/// piling up at the providers.
+/// whose journey is still running does nothing. Starts slow down while the work queue, which carries
+/// the sends, is deeper than <see cref="OutreachOptions.BackpressureDepth"/>, so new journeys queue at
+/// the door instead of piling up at the providers.
 /// </summary>
 public sealed partial class JourneyClient(
     DurableTaskClient client,
     JourneyRecords records,
-    ProviderRateLimits rateLimits,
+    IWorkQueue queue,
     IOptions<OutreachOptions> options,
     TimeProvider time,
     ILogger<JourneyClient> logger)
 {
     /// <summary>How long a start waits between looks at a backed-up send path.</summary>
     public static readonly TimeSpan BackpressurePause = TimeSpan.FromMilliseconds(50);
+
+    private long depthCheckedAt;
+    private bool depthChecked;
 
     /// <summary>
     /// Starts the artist's journey unless one is running, or has run and <paramref name="again"/> is
@@ -111,12 +115,21 @@ public sealed partial class JourneyClient(
     private async Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
         var limit = options.Value.BackpressureDepth;
+        if (time.GetElapsedTime(depthCheckedAt) < BackpressurePause && depthChecked)
+        {
+            // Room a moment ago: starts in a burst look at the queue once per pause, not once each.
+            return;
+        }
+
         var waited = false;
-        while (rateLimits.Waiting > limit)
+        while (await queue.GetDepthAsync(cancellationToken) > limit)
         {
             waited = true;
             await Task.Delay(BackpressurePause, time, cancellationToken);
         }
+
+        depthCheckedAt = time.GetTimestamp();
+        depthChecked = true;
 
         if (waited)
         {
@@ -127,6 +140,6 @@ public sealed partial class JourneyClient(
     [LoggerMessage(Level = LogLevel.Debug, Message = "No running journey of {ArtistId} for a {Kind} signal")]
     private static partial void LogNoJourney(ILogger logger, string artistId, string kind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journey start held back: more than {Limit} sends waiting for a provider")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey start held back: more than {Limit} items waiting in the work queue")]
     private static partial void LogBackpressure(ILogger logger, int limit);
 }

@@ -18,6 +18,8 @@ public sealed record JourneyInput(string ArtistId, string CampaignId, DateTimeOf
 /// <param name="MaxDeferrals">How many times one message may be deferred (quiet hours, caps) before the journey gives up on it.</param>
 /// <param name="MaxAttempts">Attempts of each activity (transient failures).</param>
 /// <param name="FirstRetryDelay">The first retry's delay; it doubles each time.</param>
+/// <param name="SendTimeout">How long a queued send may take to report its outcome before it is dispatched again (default an hour: the queue's retries and a provider's rate limit fit in it).</param>
+/// <param name="MaxDispatches">Dispatches of one message without an outcome before the journey gives up on it.</param>
 public sealed record JourneySchedule(
     IReadOnlyList<JourneyStep> Steps,
     TimeSpan EngagedWait,
@@ -26,8 +28,13 @@ public sealed record JourneySchedule(
     TimeSpan UpsellDelay,
     int MaxDeferrals = 20,
     int MaxAttempts = 4,
-    TimeSpan? FirstRetryDelay = null)
+    TimeSpan? FirstRetryDelay = null,
+    TimeSpan? SendTimeout = null,
+    int MaxDispatches = 3)
 {
+    /// <summary>The send timeout in force.</summary>
+    public TimeSpan SendTimeoutOrDefault => SendTimeout ?? TimeSpan.FromHours(1);
+
     /// <summary>Production timings: a first contact, follow-ups after 3 and 7 days, a week to sign up after a click, 2 days to onboard, a day to pay, the upsell after 30 days.</summary>
     public static JourneySchedule Default { get; } = new(
         [new JourneyStep(null, TimeSpan.FromDays(3)), new JourneyStep("followup", TimeSpan.FromDays(4)), new JourneyStep("followup", TimeSpan.FromDays(7))],
@@ -44,7 +51,8 @@ public sealed record JourneySchedule(
         CheckoutTimeout: unit * 2,
         UpsellDelay: unit * 30,
         MaxAttempts: 3,
-        FirstRetryDelay: TimeSpan.FromMilliseconds(20));
+        FirstRetryDelay: TimeSpan.FromMilliseconds(20),
+        SendTimeout: unit * 60);
 }
 
 /// <param name="VariantId">The copy angle (<c>followup</c>); null uses the one the plan chose.</param>

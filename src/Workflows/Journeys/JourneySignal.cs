@@ -5,8 +5,11 @@ namespace MonaSpark.Workflows.Journeys;
 /// checkout) as the external event <see cref="JourneySignals.EventName"/>. <see cref="EventId"/>
 /// identifies the happening: the same signal twice is applied once.
 /// </summary>
-/// <param name="MessageId">The message it concerns (a bounce, a click), when it concerns one.</param>
-public sealed record JourneySignal(string Kind, string EventId, DateTimeOffset At, string? MessageId = null);
+/// <param name="MessageId">The message it concerns (a bounce, a click, a send's outcome), when it concerns one.</param>
+/// <param name="Detail">A send's outcome: the reasons of a deferral, refusal or failure, comma-separated.</param>
+/// <param name="NotBefore">A deferral: when the message may be tried again.</param>
+/// <param name="Dispatch">A deferral: which of the journey's attempts at the message it answers.</param>
+public sealed record JourneySignal(string Kind, string EventId, DateTimeOffset At, string? MessageId = null, string? Detail = null, DateTimeOffset? NotBefore = null, int? Dispatch = null);
 
 /// <summary>Signal kinds and the event name.</summary>
 public static class JourneySignals
@@ -23,6 +26,15 @@ public static class JourneySignals
     public const string OnboardingCompleted = "onboarding-completed";
     public const string PaymentSucceeded = "payment-succeeded";
     public const string PaymentFailed = "payment-failed";
+
+    // A queued send's outcome, journalled by the send path.
+    public const string MessageSent = "message-sent";
+    public const string MessageDeferred = "message-deferred";
+    public const string MessageRefused = "message-refused";
+    public const string MessageFailed = "message-failed";
+
+    /// <summary>Kinds that answer a send.</summary>
+    public static bool IsSendOutcome(string kind) => kind is MessageSent or MessageDeferred or MessageRefused or MessageFailed;
 
     /// <summary>Kinds that end the journey at once, wherever it is.</summary>
     public static bool Stops(string kind) => kind is OptedOut or Erased;

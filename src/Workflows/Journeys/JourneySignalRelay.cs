@@ -9,7 +9,7 @@ public sealed record RelayResult(int Read, int Raised);
 
 /// <summary>
 /// Signals come from the journal: whatever reports an artist's answer (a webhook, the landing page,
-/// the unsubscribe page, an erasure) appends its event, and the relay follows the journal from its
+/// the unsubscribe page, an erasure) or a queued send's outcome appends its event, and the relay follows the journal from its
 /// checkpoint and raises the matching signal to the artist's journey, with the event's journal
 /// position as the signal's id. So a signal is never lost (the event is stored first), applied once
 /// (the position), and can be raised again after a restart with the same id. Only events after the
@@ -68,6 +68,10 @@ public sealed class JourneySignalRelay(IJournal journal, IReadModelStore checkpo
             OptedOut => new JourneySignal(JourneySignals.OptedOut, id, at),
             DataErased => new JourneySignal(JourneySignals.Erased, id, at),
             DeliveryReported { Kind: nameof(DeliveryEventKind.Bounced) } d => new JourneySignal(JourneySignals.Bounced, id, at, d.MessageId),
+            OutreachSent s => new JourneySignal(JourneySignals.MessageSent, id, at, s.MessageId),
+            OutreachDeferred d => new JourneySignal(JourneySignals.MessageDeferred, id, at, d.MessageId, d.Reason, d.NotBefore, d.Dispatch),
+            OutreachCancelled c => new JourneySignal(JourneySignals.MessageRefused, id, at, c.MessageId, c.Reason),
+            OutreachFailed f => new JourneySignal(JourneySignals.MessageFailed, id, at, f.MessageId, f.Reason),
             _ => null,
         };
     }

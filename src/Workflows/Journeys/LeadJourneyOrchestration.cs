@@ -7,8 +7,9 @@ namespace MonaSpark.Workflows.Journeys;
 
 /// <summary>
 /// Saga <c>LeadJourney</c>, one per qualified lead (<see cref="JourneyIds.For"/>):
-/// plan (campaign, variant, channels, link token) → for each step: draft → send (deferred sends wait on
-/// a durable timer, a failed or refused channel gives way to the next) → wait for signals until the
+/// plan (campaign, variant, channels, link token) → for each step: draft → send through the work queue,
+/// its outcome relayed from the journal (deferred sends wait on a durable timer, a failed or refused
+/// channel gives way to the next) → wait for signals until the
 /// step's deadline (a click or a landing view extends it once; a bounce retries the step on the next
 /// channel) → on signup, <c>Onboarding</c> → on completion, <c>Checkout</c> → on payment, the upsell
 /// evaluation is scheduled.
@@ -184,18 +185,41 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
             return (null, null, channel);
         }
 
-        /// <summary>Sends; a deferral waits on a durable timer (listening for signals) and tries again.</summary>
+        /// <summary>
+        /// Sends through the queue: dispatches the message, then waits for its outcome from the journal
+        /// (listening for signals that stop the journey). A deferral waits on a durable timer and dispatches
+        /// again; a send that reports nothing within the send timeout is dispatched again (the send is
+        /// idempotent), up to <see cref="JourneySchedule.MaxDispatches"/> times.
+        /// </summary>
         private async Task<SendOutcome> SendWithDeferralsAsync(string messageId)
         {
-            for (var deferrals = 0; ; deferrals++)
+            var deferrals = 0;
+            var silent = 0;
+            for (var dispatch = 0; ; dispatch++)
             {
-                var outcome = await context.CallActivityAsync<SendOutcome>(SendMessageActivity.Name, messageId, retry);
+                await context.CallActivityAsync<string>(DispatchSendActivity.Name, new SendDispatch(messageId, dispatch), retry);
+                var outcome = await AwaitOutcomeAsync(messageId, dispatch);
+                if (interrupt is not null)
+                {
+                    return outcome ?? SendOutcome.Refused(context.CurrentUtcDateTime, [interrupt]);
+                }
+
+                if (outcome is null)
+                {
+                    if (++silent >= input.Schedule.MaxDispatches)
+                    {
+                        return SendOutcome.Failed(context.CurrentUtcDateTime, "send-timed-out");
+                    }
+
+                    continue;
+                }
+
                 if (outcome.Kind != SendOutcomeKind.Deferred)
                 {
                     return outcome;
                 }
 
-                if (deferrals >= input.Schedule.MaxDeferrals)
+                if (++deferrals > input.Schedule.MaxDeferrals)
                 {
                     return SendOutcome.Failed(outcome.At, "deferred-too-often");
                 }
@@ -209,6 +233,37 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
                     }
                 }
             }
+        }
+
+        /// <summary>The outcome of the <paramref name="dispatch"/>-th attempt at <paramref name="messageId"/>, or null when none came in time (or a signal interrupted).</summary>
+        private async Task<SendOutcome?> AwaitOutcomeAsync(string messageId, int dispatch)
+        {
+            var deadline = context.CurrentUtcDateTime + input.Schedule.SendTimeoutOrDefault;
+            while (await signals.NextAsync(deadline) is { } signal)
+            {
+                if (Interrupts(signal) is { } next)
+                {
+                    interrupt = next;
+                    return null;
+                }
+
+                if (signal.MessageId != messageId || !JourneySignals.IsSendOutcome(signal.Kind)
+                    || (signal.Kind == JourneySignals.MessageDeferred && signal.Dispatch != dispatch))
+                {
+                    continue; // another message's, or an earlier attempt's deferral
+                }
+
+                var reasons = (signal.Detail ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return signal.Kind switch
+                {
+                    JourneySignals.MessageSent => SendOutcome.Sent(signal.At),
+                    JourneySignals.MessageDeferred => SendOutcome.Deferred(signal.At, signal.NotBefore ?? signal.At, reasons.FirstOrDefault() ?? "deferred"),
+                    JourneySignals.MessageRefused => SendOutcome.Refused(signal.At, reasons),
+                    _ => SendOutcome.Failed(signal.At, reasons.FirstOrDefault() ?? SendPathReasons.ProviderRefused),
+                };
+            }
+
+            return null;
         }
 
         /// <summary>Waits for an answer to <paramref name="messageId"/> until the deadline: an outcome, <see cref="JourneySignals.Bounced"/>, or null (no answer).</summary>

@@ -39,7 +39,7 @@ internal sealed class OutreachHarness : IDisposable
         Journal = new SqliteJournal(_database, Time);
         Leads = new SqliteLeadStore(_database, Time);
         ReadModels = new SqliteReadModelStore(_database);
-        _rateLimits = new ProviderRateLimits(Microsoft.Extensions.Options.Options.Create(OutreachOptions), Time);
+        _rateLimits = new ProviderRateLimits(new InProcessProviderRateLimiter(), Microsoft.Extensions.Options.Options.Create(OutreachOptions), Time);
         LinkSigning.SigningKey = Convert.ToBase64String(SigningKey);
     }
 
@@ -142,8 +142,6 @@ internal sealed class OutreachHarness : IDisposable
 
     public void Dispose()
     {
-        _rateLimits.Dispose();
-
         // Pooled connections keep the files open.
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_directory))

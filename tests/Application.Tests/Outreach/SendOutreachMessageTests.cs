@@ -185,7 +185,12 @@ public sealed class SendOutreachMessageTests : IDisposable
         (await _harness.Messages.GetAsync(message.Id))!.Status.ShouldBe(MessageStatus.Drafted);
         _harness.EmailChannel.Calls.ShouldBe(0);
         (await _harness.SenderAsync()).HeldToday.ShouldBe(0);
-        (await _harness.EventsAsync()).ShouldBeEmpty();
+
+        // The deferral is journalled: the journey learns it from there, with the attempt it answers.
+        (await _harness.EventsAsync()).ShouldHaveSingleItem().ShouldBe(
+            new OutreachDeferred(artist.Id.Value, night, message.Id, new DateTimeOffset(2026, 11, 4, 8, 0, 0, TimeSpan.Zero), SendRefusals.QuietHours, 0));
+        await _harness.SendOutreachMessage().SendAsync(message.Id, dispatch: 1);
+        (await _harness.EventsAsync()).OfType<OutreachDeferred>().Select(e => e.Dispatch).ShouldBe([0, 1]);
     }
 
     [Fact]

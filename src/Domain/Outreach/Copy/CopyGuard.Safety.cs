@@ -7,7 +7,7 @@ namespace MonaSpark.Domain.Outreach.Copy;
 public static partial class CopyGuard
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
-    private const int Timeout = 200;
+    private const int Timeout = 1_000;
 
     private static void CheckMarkup(string text, List<CopyViolation> violations)
     {
