@@ -252,6 +252,16 @@ module rbac 'modules/rbac.bicep' = {
   }
 }
 
+// Front Door first: the app's links are built on its endpoint, which exists before its routes do.
+module frontDoor 'modules/front-door.bicep' = {
+  name: 'front-door'
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.cdnProfilesFrontDoor}${resourceToken}'
+    tags: tags
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: resourceGroup
@@ -342,9 +352,9 @@ module functionApp 'modules/function-app.bicep' = {
             MonaSpark__Stripe__WebhookSecret: keyVaultReference(keyVault.outputs.uri, secretNames.stripeWebhookSecret)
           }
     )
-    // Built on the app's public origin. For now that is the function app's default host name
-    // (https://<app>.azurewebsites.net); Front Door comes with issue 6: pass its endpoint as
-    // `publicOrigin` then, so links and Twilio's callback (whose signature covers the URL) use it.
+    // Built on the app's public origin, Front Door's endpoint: links and Twilio's callback (whose
+    // signature covers the URL) use it, and the landing pages are cached there.
+    publicOrigin: frontDoor.outputs.origin
     publicUrlSettings: {
       MonaSpark__Copywriting__PublicBaseUrl: ''
       MonaSpark__Twilio__StatusCallbackUrl: '/api/webhooks/twilio'
@@ -355,6 +365,16 @@ module functionApp 'modules/function-app.bicep' = {
   dependsOn: [
     rbac
   ]
+}
+
+module frontDoorRoutes 'modules/front-door-routes.bicep' = {
+  name: 'front-door-routes'
+  scope: resourceGroup
+  params: {
+    profileName: frontDoor.outputs.profileName
+    endpointName: frontDoor.outputs.endpointName
+    originHostName: functionApp.outputs.defaultHostName
+  }
 }
 
 output AZURE_LOCATION string = location
@@ -375,3 +395,4 @@ output AZURE_OPENAI_CHAT_DEPLOYMENT string = openAI.outputs.chatDeployment
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_FUNCTION_APP_URL string = functionApp.outputs.publicOrigin
+output AZURE_FRONT_DOOR_ENDPOINT string = frontDoor.outputs.origin

@@ -13,6 +13,9 @@ public sealed record DashboardModel(IReadOnlyList<LeadView> Leads, Kpis Kpis, Da
     /// <summary>The artists most like the customers.</summary>
     public LookalikeResult? Lookalikes { get; init; }
 
+    /// <summary>Each lead's current landing page (artist id → link), for the leads that have one.</summary>
+    public IReadOnlyDictionary<string, Uri> LandingLinks { get; init; } = new Dictionary<string, Uri>();
+
     /// <summary>The newest outreach messages, as rendered for their channel (the outbox).</summary>
     public IReadOnlyList<Message> Outbox { get; init; } = [];
 }

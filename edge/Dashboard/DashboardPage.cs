@@ -71,7 +71,7 @@ public static class DashboardPage
             var rank = 0;
             foreach (var lead in model.Leads)
             {
-                LeadRow(html, ++rank, lead, inv);
+                LeadRow(html, ++rank, lead, model.LandingLinks.GetValueOrDefault(lead.ArtistId), inv);
             }
 
             html.Append("</tbody></table>");
@@ -172,11 +172,17 @@ public static class DashboardPage
     private static void Kpi(StringBuilder html, string label, long value) =>
         html.Append("<div><dt>").Append(Html.Text(label)).Append("</dt><dd>").Append(value.ToString("N0", CultureInfo.InvariantCulture)).Append("</dd></div>");
 
-    private static void LeadRow(StringBuilder html, int rank, LeadView lead, CultureInfo inv)
+    private static void LeadRow(StringBuilder html, int rank, LeadView lead, Uri? landing, CultureInfo inv)
     {
         html.Append("<tr><td>").Append(rank.ToString(inv)).Append("</td><td><a href=\"/api/artists/")
             .Append(Html.Url(lead.ArtistId)).Append("\">").Append(Html.Text(lead.Name)).Append("</a><br><small>")
-            .Append(Html.Text(lead.Stage)).Append("</small></td><td class=\"tier-").Append(Html.Attr(lead.Tier.ToLowerInvariant())).Append("\">")
+            .Append(Html.Text(lead.Stage));
+        if (landing is not null)
+        {
+            html.Append(" · <a href=\"").Append(Html.Attr(landing.AbsoluteUri)).Append("\">landing page</a>");
+        }
+
+        html.Append("</small></td><td class=\"tier-").Append(Html.Attr(lead.Tier.ToLowerInvariant())).Append("\">")
             .Append(Html.Text(lead.Tier)).Append("</td><td>").Append(lead.Probability.ToString("P0", inv)).Append("</td><td>")
             .Append(Html.Text(Money(lead.ExpectedValueMinor, lead.Currency, inv))).Append("</td><td>")
             .Append(Html.Text(Money(lead.PriorityMinor, lead.Currency, inv))).Append("</td><td><ul>");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using MonaSpark.Application.Landing;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
@@ -7,7 +8,8 @@ namespace MonaSpark.Api;
 
 /// <summary>
 /// <c>GET /api/artists/{id}</c>: the merged profile with per-field provenance, recent metrics (its
-/// own and those of artists merged into it) and growth over 7, 28 and 90 days.
+/// own and those of artists merged into it), growth over 7, 28 and 90 days, and the current landing
+/// link (the one their latest message carries, while it is valid).
 /// </summary>
 /// <remarks>
 /// An id that was merged into another artist answers 200 with the survivor's profile and
@@ -19,8 +21,9 @@ public static class ArtistEndpoint
     /// <summary>Metrics shown: the longest growth window (90 days) with margin.</summary>
     public static readonly TimeSpan MetricsWindow = TimeSpan.FromDays(120);
 
-    public static async Task<IResult> GetAsync(string id, IArtistStore artists, ILeadStore leads, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, IArtistStore artists, ILeadStore leads, LandingPages landing, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(landing);
         ArgumentNullException.ThrowIfNull(artists);
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(time);
@@ -40,6 +43,7 @@ public static class ArtistEndpoint
         var snapshots = await artists.GetAllSnapshotsAsync(artist, now - MetricsWindow, cancellationToken);
         var lead = await leads.GetAsync(artist.Id, cancellationToken);
         var mergedInto = requested!.Id == artist.Id ? null : artist.Id.Value;
-        return Results.Ok(ArtistView.From(artist, snapshots, lead, now) with { MergedInto = mergedInto });
+        var link = await landing.CurrentLinkAsync(artist.Id, cancellationToken);
+        return Results.Ok(ArtistView.From(artist, snapshots, lead, now) with { MergedInto = mergedInto, LandingUrl = link?.AbsoluteUri });
     }
 }

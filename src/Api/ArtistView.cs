@@ -25,7 +25,8 @@ public sealed record ArtistView(
     long Version,
     IReadOnlyList<GrowthView> Growth,
     IReadOnlyList<string> MergedFrom,
-    string? MergedInto = null)
+    string? MergedInto = null,
+    string? LandingUrl = null)
 {
     public static ArtistView From(Artist artist, IReadOnlyList<MetricSnapshot> snapshots, Lead? lead, DateTimeOffset asOf)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using MonaSpark.Application.Landing;
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Queries;
@@ -33,8 +34,9 @@ public static class DashboardEndpoint
     public const int OutboxMessages = 15;
 
     public static async Task<IResult> GetAsync(
-        HttpContext context, LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, IOutreachMessageStore outbox, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, LeadQueries leads, KpiQuery kpis, ModelsQuery models, LookalikeQuery lookalikes, IOutreachMessageStore outbox, LandingPages landing, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(landing);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(kpis);
@@ -42,8 +44,19 @@ public static class DashboardEndpoint
         ArgumentNullException.ThrowIfNull(lookalikes);
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(time);
-        var model = new DashboardModel(await leads.TopAsync(TopLeads, cancellationToken), await kpis.GetAsync(cancellationToken), time.GetUtcNow())
+        var top = await leads.TopAsync(TopLeads, cancellationToken);
+        var links = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var lead in top)
         {
+            if (Domain.Artists.ArtistId.TryParse(lead.ArtistId, out var id) && await landing.CurrentLinkAsync(id, cancellationToken) is { } link)
+            {
+                links[lead.ArtistId] = link;
+            }
+        }
+
+        var model = new DashboardModel(top, await kpis.GetAsync(cancellationToken), time.GetUtcNow())
+        {
+            LandingLinks = links,
             Models = await models.GetAsync(cancellationToken: cancellationToken),
             Lookalikes = await LookalikesOrNullAsync(lookalikes, cancellationToken),
             Outbox = await outbox.ListRecentAsync(OutboxMessages, cancellationToken),

@@ -19,6 +19,8 @@ public static class MonaSparkEndpoints
         endpoints.MapGet("/api/reviews", ReviewsEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/api/lookalikes", LookalikesEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/dashboard", DashboardEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/l/{token}", LandingEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/l/{token}/v", LandingEndpoint.ViewAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/u/{token}", UnsubscribeEndpoint.Get).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapPost("/u/{token}", UnsubscribeEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
         endpoints.MapPost("/api/webhooks/{provider}", WebhookEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MonaSpark.Application.Copywriting;
 using MonaSpark.Application.Ingestion;
+using MonaSpark.Application.Landing;
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Outreach;
@@ -106,6 +107,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<Checkouts>();
         services.AddTransient<Unsubscribe>();
         services.AddTransient<DeliveryReports>();
+        services.AddOptions<LandingOptions>().BindConfiguration(LandingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<LandingPages>();
     }
 
     private static bool IsWindow(string text)

@@ -73,4 +73,19 @@ public sealed class DashboardPageTests
         html.ShouldContain("Closest to the 2 customers");
         html.ShouldContain("<a href=\"/api/artists/art-9f\">Luna Vale</a> <small>0.88</small>");
     }
+
+    [Fact]
+    public void Render_ALeadWithALandingLink_LinksToItsPage()
+    {
+        var lead = Lead("Luna Vale", "+ big audience");
+        var withLink = new DashboardModel([lead, Lead("Rowan Hale", "+ growth") with { ArtistId = "art-2" }], Kpis, Samples.Epoch)
+        {
+            LandingLinks = new Dictionary<string, Uri> { [lead.ArtistId] = new("https://monaspark.example/l/AbC-12_x?\"<") },
+        };
+
+        var html = DashboardPage.Render(withLink, "n");
+
+        html.ShouldContain("<a href=\"https://monaspark.example/l/AbC-12_x?%22%3C\">landing page</a>");
+        html.Split("landing page</a>").Length.ShouldBe(2); // one lead has a link, the other none
+    }
 }

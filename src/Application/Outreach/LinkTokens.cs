@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Outreach.Links;
@@ -35,6 +37,20 @@ public sealed class LinkTokens(IOptions<LinkSigningOptions> options, TimeProvide
     /// <summary>The token for the artist, expiring at <paramref name="expiresAt"/>: the same inputs give the same token.</summary>
     public string Mint(ArtistId artistId, DateTimeOffset expiresAt) =>
         LinkToken.Mint(artistId, expiresAt, Convert.FromBase64String(options.Value.SigningKey));
+
+    /// <summary>
+    /// A value only the holder of the signing key can compute for <paramref name="value"/> (HMAC-SHA256 under
+    /// a key derived for <paramref name="purpose"/>), base64url, 22 characters: the CSP nonce of a cached page,
+    /// stable for its content so a 304 keeps the cached body and its header in step.
+    /// </summary>
+    public string Derive(string purpose, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        ArgumentNullException.ThrowIfNull(value);
+        var key = HMACSHA256.HashData(Convert.FromBase64String(options.Value.SigningKey), Encoding.UTF8.GetBytes("monaspark/" + purpose));
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value));
+        return Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
 
     /// <summary>What <paramref name="token"/> says now.</summary>
     public LinkTokenReading Read(string? token)

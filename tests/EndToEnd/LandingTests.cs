@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MonaSpark.Domain.Outreach.Links;
+
+namespace MonaSpark.EndToEnd;
+
+/// <summary><c>/l/{token}</c> on <c>serve</c>: an ingested artist's page with a link signed by the host's own key, its cache headers, 304s, the view beacon, and invalid and expired links.</summary>
+public sealed class LandingTests
+{
+    private static readonly TimeSpan Exit = TimeSpan.FromSeconds(60);
+
+    [Fact(Timeout = 180_000)]
+    public async Task LandingPage_CachedAtTheEdge_RevalidatedWithItsETag_ViewsCountedByTheBeacon()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        var file = Path.Combine(temp.Path, "records.jsonl");
+        await File.WriteAllLinesAsync(file, [ImportSamples.Record("imp-land", "Zélie Marée", "FR", "Chanson from Lyon")]);
+        var ingest = await LocalHostProcess.RunAsync(Exit, "ingest", "--source", "import", "--file", file, "--data", data);
+        ingest.ExitCode.ShouldBe(0, ingest.Error);
+
+        await using var host = LocalHostProcess.Start("serve", "--data", data);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        await host.WaitUntilServingAsync(http);
+        var key = Convert.FromBase64String((await File.ReadAllTextAsync(Path.Combine(data, "secrets", "link-signing.key"))).Trim());
+        var artist = new Domain.Artists.ArtistId(ImportSamples.ArtistId("imp-land"));
+        var token = LinkToken.Mint(artist, TimeProvider.System.GetUtcNow().AddDays(30), key);
+
+        var page = await http.GetAsync(new Uri($"/l/{token}", UriKind.Relative));
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await page.Content.ReadAsStringAsync();
+        html.ShouldContain("<html lang=\"fr\">");
+        html.ShouldContain("Z&#xE9;lie Mar&#xE9;e");
+        html.ShouldContain("19,00 EUR");
+        var cache = page.Headers.CacheControl!;
+        cache.Public.ShouldBeTrue();
+        cache.SharedMaxAge.ShouldBe(TimeSpan.FromMinutes(5));
+        cache.MaxAge.ShouldBe(TimeSpan.Zero);
+        page.Headers.GetValues("Cache-Control").Single().ShouldContain("stale-while-revalidate=86400");
+        var etag = page.Headers.ETag!;
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = Regex.Match(policy, "'nonce-([^']+)'", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
+        html.ShouldContain($"<style nonce=\"{nonce}\">");
+        policy.ShouldContain("default-src 'none'");
+        policy.ShouldNotContain("script-src");
+
+        // The same page again: the same ETag and nonce (a cached body and its header stay in step); a revalidation is a 304.
+        var again = await http.GetAsync(new Uri($"/l/{token}", UriKind.Relative));
+        again.Headers.ETag.ShouldBe(etag);
+        again.Headers.GetValues("Content-Security-Policy").Single().ShouldBe(policy);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, new Uri($"/l/{token}", UriKind.Relative));
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var notModified = await http.SendAsync(revalidate);
+        notModified.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await notModified.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        notModified.Headers.ETag.ShouldBe(etag);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, new Uri($"/l/{token}", UriKind.Relative));
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"older\""));
+        (await http.SendAsync(stale)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The beacon is never cached, whatever caches the page.
+        var beacon = await http.GetAsync(new Uri($"/l/{token}/v?variant=intro", UriKind.Relative));
+        beacon.StatusCode.ShouldBe(HttpStatusCode.OK);
+        beacon.Content.Headers.ContentType!.MediaType.ShouldBe("image/gif");
+        beacon.Headers.CacheControl!.NoStore.ShouldBeTrue();
+
+        // Invalid and expired links: friendly pages, 404 and 410.
+        var unknown = await http.GetAsync(new Uri("/l/not-a-link", UriKind.Relative));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("This link is not valid");
+        var expired = await http.GetAsync(new Uri($"/l/{LinkToken.Mint(artist, TimeProvider.System.GetUtcNow().AddMinutes(-1), key)}", UriKind.Relative));
+        expired.StatusCode.ShouldBe(HttpStatusCode.Gone);
+        (await expired.Content.ReadAsStringAsync()).ShouldContain("This offer has ended");
+        (await http.GetAsync(new Uri("/l/not-a-link/v", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The profile says there is no current landing link yet: no message has carried one.
+        var profile = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/artists/{artist.Value}", UriKind.Relative));
+        profile.GetProperty("landingUrl").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+}
