@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using MonaSpark.Application.Landing;
-using MonaSpark.Domain.Commerce;
 
 namespace MonaSpark.Edge.Landing;
 
@@ -70,7 +69,7 @@ public static class LandingPage
         html.Append("</dl></section>");
 
         html.Append("<section class=\"offer\" aria-labelledby=\"offer\"><h2 id=\"offer\">").Append(Html.Text(content.Offer.Name)).Append("</h2>")
-            .Append("<p class=\"price\">").Append(Html.Text(Price(content.Offer.Price, culture))).Append(" <small>").Append(Per(content.Offer.Period, fr)).Append("</small></p><ul>");
+            .Append("<p class=\"price\">").Append(Html.Text(Prices.Amount(content.Offer.Price, culture))).Append(" <small>").Append(Prices.Per(content.Offer.Period, fr)).Append("</small></p><ul>");
         foreach (var point in content.ProofPoints)
         {
             html.Append("<li>").Append(Html.Text(point)).Append("</li>");
@@ -122,22 +121,6 @@ public static class LandingPage
             _ => ($"{name}, let’s grow your audience", "MonaSpark finds the playlists, blogs and fans that fit your sound, and tells you every week what works."),
         };
     }
-
-    private static string Price(Money price, CultureInfo culture)
-    {
-        var amount = price.MinorUnits / (decimal)Math.Pow(10, price.Currency.Exponent);
-        return $"{amount.ToString("N" + price.Currency.Exponent.ToString(CultureInfo.InvariantCulture), culture)} {price.Currency.Value}";
-    }
-
-    private static string Per(BillingPeriod period, bool fr) => (period, fr) switch
-    {
-        (BillingPeriod.OneOff, true) => "une fois",
-        (BillingPeriod.OneOff, false) => "once",
-        (BillingPeriod.Yearly, true) => "par an",
-        (BillingPeriod.Yearly, false) => "a year",
-        (_, true) => "par mois",
-        _ => "a month",
-    };
 
     /// <summary>Only an absolute https image is shown (never a <c>javascript:</c> or <c>data:</c> URL).</summary>
     private static string? ImageOf(LandingContent content) =>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using MonaSpark.Application.Landing;
 using MonaSpark.Application.Lookalikes;
@@ -61,12 +60,8 @@ public static class DashboardEndpoint
             Lookalikes = await LookalikesOrNullAsync(lookalikes, cancellationToken),
             Outbox = await outbox.ListRecentAsync(OutboxMessages, cancellationToken),
         };
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        var nonce = PageHeaders.NewNonce();
+        PageHeaders.Apply(context, nonce);
         return Results.Content(DashboardPage.Render(model, nonce), "text/html; charset=utf-8");
     }
 }

@@ -30,8 +30,7 @@ public static class LandingEndpoint
         if (load is not { Status: LandingStatus.Ready, Content: { } content })
         {
             var unavailableNonce = links.Derive("csp", load.Status.ToString());
-            Secure(headers, unavailableNonce);
-            headers.CacheControl = "public, max-age=60, s-maxage=300";
+            PageHeaders.Apply(context, unavailableNonce, "'self' https:", "public, max-age=60, s-maxage=300");
             return Results.Content(
                 LandingPage.RenderUnavailable(load.Status, unavailableNonce),
                 "text/html; charset=utf-8",
@@ -41,7 +40,7 @@ public static class LandingEndpoint
         var settings = options.Value;
         var etag = $"\"{content.Version}\"";
         var nonce = links.Derive("csp", content.Version);
-        Secure(headers, nonce);
+        PageHeaders.Apply(context, nonce, "'self' https:", cacheControl: null);
         headers.CacheControl = $"public, max-age=0, must-revalidate, s-maxage={(int)settings.EdgeFor.TotalSeconds}, stale-while-revalidate={(int)settings.StaleFor.TotalSeconds}";
         headers.ETag = etag;
         headers.Vary = "Accept-Encoding";
@@ -80,12 +79,5 @@ public static class LandingEndpoint
         }
 
         return false;
-    }
-
-    private static void Secure(IHeaderDictionary headers, string nonce)
-    {
-        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
     }
 }

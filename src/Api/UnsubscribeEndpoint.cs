@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using MonaSpark.Application.Outreach;
 using MonaSpark.Edge.Unsubscribe;
@@ -45,12 +44,8 @@ public static class UnsubscribeEndpoint
 
     private static IResult Page(HttpContext context, UnsubscribeState state, string token)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        var nonce = PageHeaders.NewNonce();
+        PageHeaders.Apply(context, nonce, images: null);
         var html = UnsubscribePage.Render(state, token, nonce);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: state == UnsubscribeState.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
     }

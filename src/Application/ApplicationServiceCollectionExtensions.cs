@@ -109,6 +109,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<DeliveryReports>();
         services.AddOptions<LandingOptions>().BindConfiguration(LandingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<LandingPages>();
+        services.AddTransient<OnboardingForms>();
     }
 
     private static bool IsWindow(string text)

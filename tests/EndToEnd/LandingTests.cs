@@ -81,4 +81,66 @@ public sealed class LandingTests
         var profile = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/artists/{artist.Value}", UriKind.Relative));
         profile.GetProperty("landingUrl").ValueKind.ShouldBe(JsonValueKind.Null);
     }
+
+    [Fact(Timeout = 180_000)]
+    public async Task OnboardingForm_WithoutJavaScript_CompletedByPlainPosts_AndForgedPostsRefused()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        var file = Path.Combine(temp.Path, "records.jsonl");
+        await File.WriteAllLinesAsync(file, [ImportSamples.Record("imp-form", "Rowan Hale", "GB", "Folk from Leeds")]);
+        (await LocalHostProcess.RunAsync(Exit, "ingest", "--source", "import", "--file", file, "--data", data)).ExitCode.ShouldBe(0);
+
+        await using var host = LocalHostProcess.Start("serve", "--data", data);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        await host.WaitUntilServingAsync(http);
+        var key = Convert.FromBase64String((await File.ReadAllTextAsync(Path.Combine(data, "secrets", "link-signing.key"))).Trim());
+        var token = LinkToken.Mint(new Domain.Artists.ArtistId(ImportSamples.ArtistId("imp-form")), TimeProvider.System.GetUtcNow().AddDays(30), key);
+        var form = new Uri($"/l/{token}/form", UriKind.Relative);
+
+        var first = await http.GetAsync(form);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        first.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var html = await first.Content.ReadAsStringAsync();
+        html.ShouldContain("From your profile: Rowan Hale.");
+        var csrf = Regex.Match(html, "name=\"csrf\" value=\"([^\"]+)\"", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
+        csrf.ShouldNotBeEmpty();
+
+        // Forged posts: no token, a wrong one, another site's Origin, a cross-site fetch.
+        (await http.PostAsync(form, Answer("name", "Mallory", csrf: null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await http.PostAsync(form, Answer("name", "Mallory", csrf: "forged"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using (var crossOrigin = new HttpRequestMessage(HttpMethod.Post, form) { Content = Answer("name", "Mallory", csrf) })
+        {
+            crossOrigin.Headers.Add("Origin", "https://evil.example");
+            var refused = await http.SendAsync(crossOrigin);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        }
+
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, form) { Content = Answer("name", "Mallory", csrf) })
+        {
+            crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+            (await http.SendAsync(crossSite)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
+        // A refused answer: the same question, the reason beside the field, 400.
+        (await http.PostAsync(form, Answer("name", "Rowan Hale", csrf))).StatusCode.ShouldBe(HttpStatusCode.OK); // 303, then the next question
+        var refusedAnswer = await http.PostAsync(form, Answer("act", "orchestra", csrf));
+        refusedAnswer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refusedAnswer.Content.ReadAsStringAsync()).ShouldContain("id=\"answer-error\" role=\"alert\">Pick one of the options.");
+
+        // The rest, as a browser without JavaScript sends it (each POST answered 303 and followed).
+        foreach (var (question, answer) in new[] { ("act", "solo"), ("deal", "independent"), ("genre", "folk"), ("country", "GB"), ("goal", "shows"), ("email", "rowan@example.com"), ("plan", "spark-monthly") })
+        {
+            var response = await http.PostAsync(form, Answer(question, answer, csrf));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, question);
+            response.RequestMessage!.Method.ShouldBe(HttpMethod.Get, question); // POST-redirect-GET
+        }
+
+        var done = await (await http.GetAsync(form)).Content.ReadAsStringAsync();
+        done.ShouldContain("All done, thank you!");
+    }
+
+    private static FormUrlEncodedContent Answer(string question, string answer, string? csrf) =>
+        new([new("question", question), new("answer", answer), .. csrf is null ? Array.Empty<KeyValuePair<string, string>>() : [new("csrf", csrf)]]);
 }

@@ -20,7 +20,7 @@ public sealed class AppPackageTests
     private static readonly string[] ExpectedFunctions =
     [
         "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DispatchSend", "DraftMessage", "EndJourney", "GetArtist",
-        "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LandingPage", "LandingView", "LeadJourney", "Onboarding",
+        "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LandingPage", "LandingView", "LeadJourney", "Onboarding", "OnboardingFormAnswer", "OnboardingFormPage",
         "OpenCheckout", "PlanJourney", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
         "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists",
         "StartJourneys", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using MonaSpark.Application.Landing;
+using MonaSpark.Domain.Onboarding;
+
+namespace MonaSpark.Edge.Landing;
+
+/// <summary>
+/// The onboarding form (<c>/l/{token}/form</c>), one question per page, as plain HTML: the form posts
+/// back to the server, which keeps the answers and redirects (POST-redirect-GET), so it works without
+/// JavaScript and resumes when the link is opened again. The field's error is beside it, tied with
+/// <c>aria-describedby</c>; what the profile already says is filled in for confirmation. Every value is
+/// encoded; the CSRF token travels in a hidden field. English and French (the artist's market).
+/// </summary>
+public static class OnboardingFormPage
+{
+    private const string Css =
+        "form{margin-top:1.5rem}label.q,legend{display:block;font-size:1.25rem;font-weight:700;margin-bottom:.75rem}" +
+        "fieldset{border:0;padding:0;margin:0}input[type=text],input[type=email],input[type=number]{width:100%;font:inherit;padding:.7rem .8rem;border:2px solid var(--soft);border-radius:.5rem;background:transparent;color:inherit}" +
+        "input:focus-visible,button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}" +
+        ".choice{display:flex;gap:.6rem;align-items:center;padding:.7rem .8rem;border:2px solid var(--card);border-radius:.5rem;margin:.4rem 0;background:var(--card)}" +
+        ".choice input{width:1.2rem;height:1.2rem}.known{color:var(--soft)}.error{color:#b00020;font-weight:700}" +
+        "@media(prefers-color-scheme:dark){.error{color:#ff8a80}}" +
+        ".actions{display:flex;gap:.75rem;margin-top:1.25rem}.actions button{font:inherit;padding:.75rem 1.3rem;border-radius:.6rem;border:0;cursor:pointer}" +
+        ".next{background:var(--accent);color:#fff;font-weight:700}.back{background:var(--card);color:inherit}progress{width:100%;height:.5rem}";
+
+    public static string Render(OnboardingView view, string csrfToken, string cspNonce)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var fr = view.Language == "fr";
+        var culture = CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB");
+        var html = new StringBuilder(6_144);
+        html.Append("<!doctype html><html lang=\"").Append(fr ? "fr" : "en").Append("\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
+            .Append("<title>").Append(fr ? "Inscription" : "Sign up").Append(" · MonaSpark</title>")
+            .Append("<style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">").Append(LandingPage.Css).Append(Css).Append("</style></head><body><main>");
+
+        if (view.CompletedIn is { } took)
+        {
+            html.Append("<h1>").Append(fr ? "C’est fait, merci !" : "All done, thank you!").Append("</h1><p class=\"lede\">")
+                .Append(Html.Text(fr
+                    ? $"{view.ArtistName}, votre inscription est complète ({Duration(took, fr)}). Nous vous envoyons le lien de paiement."
+                    : $"{view.ArtistName}, your sign-up is complete ({Duration(took, fr)}). We are sending you the payment link."))
+                .Append("</p></main></body></html>");
+            return html.ToString();
+        }
+
+        var step = view.Step ?? throw new ArgumentException("A form in progress has a question.", nameof(view));
+        var question = step.Question;
+        var value = step.Value ?? step.Known;
+        html.Append("<p class=\"lede\">").Append(Html.Text(view.ArtistName)).Append(" · ")
+            .Append(fr ? $"Question {step.Number} sur {step.Count}" : $"Question {step.Number} of {step.Count}")
+            .Append("</p><progress max=\"").Append(step.Count.ToString(CultureInfo.InvariantCulture)).Append("\" value=\"").Append((step.Number - 1).ToString(CultureInfo.InvariantCulture)).Append("\"></progress>");
+        html.Append("<form method=\"post\" action=\"/l/").Append(Html.Url(view.Token)).Append("/form\" novalidate>")
+            .Append("<input type=\"hidden\" name=\"csrf\" value=\"").Append(Html.Attr(csrfToken)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"question\" value=\"").Append(Html.Attr(question.Id)).Append("\">");
+
+        var described = step.Error is null ? string.Empty : " aria-invalid=\"true\" aria-describedby=\"answer-error\"";
+        if (question.Kind == QuestionKind.Choice)
+        {
+            html.Append("<fieldset").Append(described).Append("><legend>").Append(Html.Text(Label(question.Id, fr))).Append("</legend>");
+            foreach (var option in question.Options)
+            {
+                html.Append("<label class=\"choice\"><input type=\"radio\" name=\"answer\" value=\"").Append(Html.Attr(option)).Append('"')
+                    .Append(option == value ? " checked" : string.Empty).Append("> ")
+                    .Append(Html.Text(OptionText(question.Id, option, view.Plans, culture, fr))).Append("</label>");
+            }
+
+            html.Append("</fieldset>");
+        }
+        else
+        {
+            html.Append("<label class=\"q\" for=\"answer\">").Append(Html.Text(Label(question.Id, fr))).Append("</label>");
+            if (step.Known is { } known && step.Value is null)
+            {
+                html.Append("<p class=\"known\" id=\"answer-known\">").Append(Html.Text(fr ? $"D’après votre profil : {known}. Corrigez si besoin." : $"From your profile: {known}. Change it if it is not right.")).Append("</p>");
+            }
+
+            var (type, autocomplete) = question.Kind switch
+            {
+                QuestionKind.Email => ("email", "email"),
+                QuestionKind.Number => ("number", "off"),
+                QuestionKind.Country => ("text", "country"),
+                _ => ("text", question.Id == OnboardingQuestions.Name ? "nickname" : "off"),
+            };
+            html.Append("<input id=\"answer\" name=\"answer\" type=\"").Append(type).Append("\" autocomplete=\"").Append(autocomplete).Append("\" maxlength=\"")
+                .Append(question.MaxLength.ToString(CultureInfo.InvariantCulture)).Append("\" required value=\"").Append(Html.Attr(value)).Append('"');
+            if (question.Kind == QuestionKind.Number)
+            {
+                html.Append(" min=\"").Append(question.Min.ToString(CultureInfo.InvariantCulture)).Append("\" max=\"").Append(question.Max.ToString(CultureInfo.InvariantCulture)).Append("\" inputmode=\"numeric\"");
+            }
+
+            html.Append(described).Append('>');
+        }
+
+        if (step.Error is { } error)
+        {
+            html.Append("<p class=\"error\" id=\"answer-error\" role=\"alert\">").Append(Html.Text(ErrorText(error, question, fr))).Append("</p>");
+        }
+
+        html.Append("<div class=\"actions\"><button class=\"next\" type=\"submit\">").Append(fr ? "Continuer" : "Continue").Append("</button>");
+        if (step.Number > 1)
+        {
+            html.Append("<button class=\"back\" type=\"submit\" name=\"back\" value=\"1\" formnovalidate>").Append(fr ? "Retour" : "Back").Append("</button>");
+        }
+
+        return html.Append("</div></form></main></body></html>").ToString();
+    }
+
+    private static string Label(string id, bool fr) => (id, fr) switch
+    {
+        (OnboardingQuestions.Name, false) => "What name do you perform under?",
+        (OnboardingQuestions.Name, true) => "Sous quel nom vous produisez-vous ?",
+        (OnboardingQuestions.Act, false) => "Solo artist or band?",
+        (OnboardingQuestions.Act, true) => "Artiste solo ou groupe ?",
+        (OnboardingQuestions.Members, false) => "How many members?",
+        (OnboardingQuestions.Members, true) => "Combien de membres ?",
+        (OnboardingQuestions.Deal, false) => "Signed or independent?",
+        (OnboardingQuestions.Deal, true) => "Signé·e ou indépendant·e ?",
+        (OnboardingQuestions.Label, false) => "Which label?",
+        (OnboardingQuestions.Label, true) => "Quel label ?",
+        (OnboardingQuestions.Genre, false) => "Your main genre?",
+        (OnboardingQuestions.Genre, true) => "Votre genre principal ?",
+        (OnboardingQuestions.Country, false) => "Where are you based? (two-letter country code, like GB)",
+        (OnboardingQuestions.Country, true) => "Où êtes-vous basé·e ? (code pays à deux lettres, comme FR)",
+        (OnboardingQuestions.Goal, false) => "What matters most to you in the next three months?",
+        (OnboardingQuestions.Goal, true) => "Qu’est-ce qui compte le plus pour vous dans les trois prochains mois ?",
+        (OnboardingQuestions.Email, false) => "Where should we write to you?",
+        (OnboardingQuestions.Email, true) => "À quelle adresse vous écrire ?",
+        (OnboardingQuestions.Plan, false) => "Choose your plan",
+        (OnboardingQuestions.Plan, true) => "Choisissez votre formule",
+        _ => id,
+    };
+
+    private static string OptionText(string questionId, string option, IReadOnlyList<PlanChoice> plans, CultureInfo culture, bool fr)
+    {
+        if (questionId == OnboardingQuestions.Plan)
+        {
+            var plan = plans.FirstOrDefault(p => p.Id == option);
+            return plan is null ? option : $"{plan.Name}: {Prices.Amount(plan.Price, culture)} {Prices.Per(plan.Period, fr)}";
+        }
+
+        return (option, fr) switch
+        {
+            ("solo", false) => "Solo artist",
+            ("solo", true) => "Artiste solo",
+            ("band", false) => "Band",
+            ("band", true) => "Groupe",
+            ("independent", false) => "Independent",
+            ("independent", true) => "Indépendant·e",
+            ("signed", false) => "Signed to a label",
+            ("signed", true) => "Signé·e sur un label",
+            ("streams", false) => "More streams",
+            ("streams", true) => "Plus d’écoutes",
+            ("fans", false) => "More fans who stay",
+            ("fans", true) => "Plus de fans fidèles",
+            ("shows", false) => "More shows",
+            ("shows", true) => "Plus de concerts",
+            ("press", false) => "Press and playlists",
+            ("press", true) => "Presse et playlists",
+            _ => option,
+        };
+    }
+
+    private static string ErrorText(string error, Question question, bool fr) => (error, fr) switch
+    {
+        ("required", false) => "Please answer to continue.",
+        ("required", true) => "Répondez pour continuer.",
+        ("too-long", false) => $"Keep it under {question.MaxLength} characters.",
+        ("too-long", true) => $"{question.MaxLength} caractères au plus.",
+        ("choice", false) => "Pick one of the options.",
+        ("choice", true) => "Choisissez une des options.",
+        ("number", false) => $"Enter a number from {question.Min} to {question.Max}.",
+        ("number", true) => $"Indiquez un nombre de {question.Min} à {question.Max}.",
+        ("email", false) => "Enter an e-mail address, like name@example.com.",
+        ("email", true) => "Indiquez une adresse e-mail, comme nom@exemple.fr.",
+        ("country", false) => "Enter a two-letter country code, like GB or FR.",
+        ("country", true) => "Indiquez un code pays à deux lettres, comme FR ou BE.",
+        (_, false) => "This answer cannot be used: please check it.",
+        _ => "Cette réponse n’est pas utilisable : vérifiez-la.",
+    };
+
+    private static string Duration(TimeSpan took, bool fr) =>
+        took.TotalMinutes >= 1
+            ? (fr ? $"{(int)took.TotalMinutes} min {took.Seconds} s" : $"{(int)took.TotalMinutes} min {took.Seconds} s")
+            : $"{Math.Max(1, took.Seconds)} s";
+}

@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+
+namespace MonaSpark.Api;
+
+/// <summary>
+/// The headers of every server-rendered page: a CSP that allows no script and only the page's own
+/// nonce-bearing style, no sniffing, no referrer, no framing.
+/// </summary>
+internal static class PageHeaders
+{
+    /// <summary>A fresh nonce for a page that is never cached.</summary>
+    public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+
+    /// <param name="images">The CSP image sources: <c>'self'</c>, or <c>'self' https:</c> for pages showing artists' images; null: none.</param>
+    /// <param name="cacheControl">Null leaves Cache-Control to the caller.</param>
+    public static void Apply(HttpContext context, string nonce, string? images = "'self'", string? cacheControl = "no-store")
+    {
+        var headers = context.Response.Headers;
+        var img = images is null ? string.Empty : $" img-src {images};";
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}';{img} base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (cacheControl is not null)
+        {
+            headers.CacheControl = cacheControl;
+        }
+    }
+}

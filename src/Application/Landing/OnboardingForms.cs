@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MonaSpark.Application.Outreach;
+using MonaSpark.Application.Ports;
+using MonaSpark.Application.Resolution;
+using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Commerce;
+using MonaSpark.Domain.Events;
+using MonaSpark.Domain.Onboarding;
+using MonaSpark.Domain.Outreach;
+using MonaSpark.Domain.Outreach.Copy;
+using MonaSpark.Domain.Outreach.Links;
+
+namespace MonaSpark.Application.Landing;
+
+/// <summary>An artist's onboarding so far: kept on the server, so the form resumes after the tab is closed.</summary>
+public sealed record OnboardingSession(string ArtistId, DateTimeOffset StartedAt, Dictionary<string, string> Answers, DateTimeOffset? CompletedAt = null);
+
+/// <summary>A plan the form offers, priced in the artist's currency.</summary>
+public sealed record PlanChoice(string Id, string Name, Money Price, BillingPeriod Period);
+
+/// <summary>The question on screen: what the profile says (for confirmation), what was typed, why it was refused, and where it stands.</summary>
+public sealed record OnboardingStep(Question Question, string? Known, string? Value, string? Error, int Number, int Count);
+
+/// <summary>What the form page shows.</summary>
+public sealed record OnboardingView(LandingStatus Status, string Token, string Language, string ArtistName, OnboardingStep? Step, IReadOnlyList<PlanChoice> Plans, TimeSpan? CompletedIn)
+{
+    public bool Completed => CompletedIn is not null;
+
+    public static OnboardingView Unavailable(LandingStatus status) => new(status, string.Empty, CopyLanguage.English, string.Empty, null, [], null);
+}
+
+/// <summary>
+/// The adaptive onboarding form behind <c>/l/{token}/form</c>, one question at a time
+/// (<see cref="OnboardingQuestions"/>). Opening it is the signup (<see cref="OnboardingStarted"/>,
+/// once), which moves the artist's journey to onboarding; the last answer completes it
+/// (<see cref="SignupCompleted"/>, once, with the time it took: the KPI). The session lives on the
+/// server (the form works as plain HTML, and resumes when the link is opened again); answering the
+/// same question twice keeps the later answer, and nothing is journalled twice.
+/// </summary>
+public sealed class OnboardingForms(
+    LinkTokens links,
+    IArtistStore artists,
+    IOutreachMessageStore messages,
+    IReadModelStore sessions,
+    IJournal journal,
+    IOptions<OutreachOptions> outreach,
+    TimeProvider time)
+{
+    /// <summary>Where sessions are kept (one row per artist).</summary>
+    public const string SessionsName = "onboarding-sessions";
+
+    public async Task<OnboardingView> GetAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var (status, artist) = await ArtistOfAsync(token, cancellationToken);
+        if (artist is null)
+        {
+            return OnboardingView.Unavailable(status);
+        }
+
+        var session = await SessionOfAsync(artist, cancellationToken);
+        return View(token!, artist, session, null, null);
+    }
+
+    /// <summary>Takes the answer to <paramref name="questionId"/>; <paramref name="back"/> instead forgets the last answer (to change it).</summary>
+    public async Task<OnboardingView> AnswerAsync(string? token, string? questionId, string? value, bool back = false, CancellationToken cancellationToken = default)
+    {
+        var (status, artist) = await ArtistOfAsync(token, cancellationToken);
+        if (artist is null)
+        {
+            return OnboardingView.Unavailable(status);
+        }
+
+        var session = await SessionOfAsync(artist, cancellationToken);
+        if (session.CompletedAt is not null)
+        {
+            return View(token!, artist, session, null, null);
+        }
+
+        var questions = QuestionsFor();
+        if (back)
+        {
+            var answered = OnboardingQuestions.Applicable(questions, session.Answers).LastOrDefault(q => session.Answers.ContainsKey(q.Id));
+            if (answered is not null)
+            {
+                session.Answers.Remove(answered.Id);
+                await SaveAsync(session, cancellationToken);
+            }
+
+            return View(token!, artist, session, null, null);
+        }
+
+        var question = OnboardingQuestions.Applicable(questions, session.Answers).FirstOrDefault(q => q.Id == questionId);
+        if (question is null)
+        {
+            // A stale page (another tab answered, a branch changed): show where the form stands.
+            return View(token!, artist, session, null, null);
+        }
+
+        var (clean, error) = OnboardingQuestions.Validate(question, value);
+        if (error is not null)
+        {
+            return View(token!, artist, session, error, value);
+        }
+
+        session.Answers[question.Id] = clean!;
+        if (question.Id == OnboardingQuestions.Act || question.Id == OnboardingQuestions.Deal)
+        {
+            // A branch changed: answers to questions no longer asked go.
+            foreach (var orphan in questions.Where(q => q.AskedWhen?.Id == question.Id && q.AskedWhen?.Value != clean))
+            {
+                session.Answers.Remove(orphan.Id);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        if (OnboardingQuestions.Next(questions, session.Answers) is null)
+        {
+            session = session with { CompletedAt = now };
+            await SaveAsync(session, cancellationToken);
+            await journal.AppendAsync([new SignupCompleted(artist.Id.Value, now, session.Answers[OnboardingQuestions.Plan], now - session.StartedAt)], cancellationToken);
+        }
+        else
+        {
+            await SaveAsync(session, cancellationToken);
+        }
+
+        return View(token!, artist, session, null, null);
+    }
+
+    private OnboardingView View(string token, Artist artist, OnboardingSession session, string? error, string? typed)
+    {
+        var language = CopyLanguage.ForMarket(artist.Country?.Value);
+        var plans = PlansFor(artist);
+        if (session.CompletedAt is { } completed)
+        {
+            return new OnboardingView(LandingStatus.Ready, token, language, artist.Name.Value, null, plans, completed - session.StartedAt);
+        }
+
+        var questions = QuestionsFor();
+        var applicable = OnboardingQuestions.Applicable(questions, session.Answers);
+        var next = OnboardingQuestions.Next(questions, session.Answers)!;
+        var number = applicable.TakeWhile(q => q.Id != next.Id).Count() + 1;
+        var step = new OnboardingStep(next, OnboardingQuestions.Known(next, artist), typed, error, number, applicable.Count);
+        return new OnboardingView(LandingStatus.Ready, token, language, artist.Name.Value, step, plans, null);
+    }
+
+    private IReadOnlyList<Question> QuestionsFor() => OnboardingQuestions.For([.. outreach.Value.Offers.Select(o => o.Id)]);
+
+    private List<PlanChoice> PlansFor(Artist artist)
+    {
+        var settings = outreach.Value;
+        var fallback = new CurrencyCode(settings.DefaultCurrency);
+        var currency = Markets.CurrencyOf(artist.Country?.Value, fallback);
+        return [.. settings.Offers.Select(o => new PlanChoice(o.Id, o.Name, o.Prices.TryGetValue(currency.Value, out var p) ? new Money(p, currency) : new Money(o.Prices[fallback.Value], fallback), o.Period))];
+    }
+
+    /// <summary>The artist's session; the first look starts it and journals the signup.</summary>
+    private async Task<OnboardingSession> SessionOfAsync(Artist artist, CancellationToken cancellationToken)
+    {
+        if (await sessions.GetAsync(SessionsName, artist.Id.Value, cancellationToken) is { } row
+            && JsonSerializer.Deserialize<OnboardingSession>(row.Json) is { } existing)
+        {
+            return existing;
+        }
+
+        var now = time.GetUtcNow();
+        var session = new OnboardingSession(artist.Id.Value, now, []);
+        await SaveAsync(session, cancellationToken);
+        var sent = (await messages.ListByArtistAsync(artist.Id, cancellationToken)).MaxBy(m => m.CreatedAt);
+        var settings = outreach.Value;
+        var offer = settings.Campaigns.FirstOrDefault(c => c.Id == sent?.CampaignId)?.OfferId ?? settings.Campaigns.FirstOrDefault()?.OfferId ?? settings.Offers[0].Id;
+        await journal.AppendAsync([new OnboardingStarted(artist.Id.Value, now, offer)], cancellationToken);
+        return session;
+    }
+
+    private Task SaveAsync(OnboardingSession session, CancellationToken cancellationToken) =>
+        sessions.SaveAsync(SessionsName, [new ReadModelRow(session.ArtistId, JsonSerializer.Serialize(session), 0)], 0, cancellationToken);
+
+    private async Task<(LandingStatus Status, Artist? Artist)> ArtistOfAsync(string? token, CancellationToken cancellationToken)
+    {
+        var reading = links.Read(token);
+        if (reading.Status != LinkTokenStatus.Valid)
+        {
+            return (reading.Status == LinkTokenStatus.Expired ? LandingStatus.Expired : LandingStatus.NotFound, null);
+        }
+
+        var artist = await artists.GetSurvivorAsync(reading.ArtistId, cancellationToken);
+        return artist is null ? (LandingStatus.NotFound, null) : (LandingStatus.Ready, artist);
+    }
+}

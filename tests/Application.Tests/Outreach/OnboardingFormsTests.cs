@@ -1,0 +1,166 @@
+using MonaSpark.Application.Landing;
+using MonaSpark.Domain.Artists;
+using MonaSpark.Domain.Events;
+using Q = MonaSpark.Domain.Onboarding.OnboardingQuestions;
+
+namespace MonaSpark.Application.Tests.Outreach;
+
+/// <summary>The onboarding form's flow over the SQLite stores: signup once, branches, refusals, back, resume, completion once with its time.</summary>
+public sealed class OnboardingFormsTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 15, 0, 0, TimeSpan.Zero);
+
+    private readonly OutreachHarness _harness = new(Now);
+
+    public OnboardingFormsTests() => _harness.OutreachOptions.ApplyDefaults();
+
+    public void Dispose() => _harness.Dispose();
+
+    private OnboardingForms Sut() => new(
+        _harness.LinkTokens(),
+        _harness.Artists,
+        _harness.Messages,
+        _harness.ReadModels,
+        _harness.Journal,
+        Microsoft.Extensions.Options.Options.Create(_harness.OutreachOptions),
+        _harness.Time);
+
+    private async Task<(Artist Artist, string Token)> ArtistAsync()
+    {
+        var artist = await _harness.AddArtistAsync();
+        return (artist, _harness.LinkTokens().Mint(artist.Id, Now.AddDays(30)));
+    }
+
+    [Fact]
+    public async Task Get_FirstLook_StartsTheSignupOnce_AndAsksTheFirstQuestionWithWhatTheProfileSays()
+    {
+        var (artist, token) = await ArtistAsync();
+
+        var view = await Sut().GetAsync(token);
+        await Sut().GetAsync(token);
+
+        view.Status.ShouldBe(LandingStatus.Ready);
+        view.Language.ShouldBe("fr");
+        view.Step!.Question.Id.ShouldBe(Q.Name);
+        view.Step.Known.ShouldBe(artist.Name.Value);
+        view.Step.Number.ShouldBe(1);
+        view.Step.Count.ShouldBe(8);
+        view.Plans.ShouldHaveSingleItem().Price.Currency.Value.ShouldBe("EUR");
+        (await _harness.EventsAsync()).OfType<OnboardingStarted>().ShouldHaveSingleItem().OfferId.ShouldBe("spark-monthly");
+    }
+
+    [Fact]
+    public async Task Answer_AllTheWay_CompletesOnceWithTheTimeItTook()
+    {
+        var (artist, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.GetAsync(token);
+
+        foreach (var (question, answer) in new[]
+        {
+            (Q.Name, "Luna"), (Q.Act, "band"), (Q.Members, "3"), (Q.Deal, "independent"), (Q.Genre, "dream pop"),
+            (Q.Country, "fr"), (Q.Goal, "fans"), (Q.Email, "luna@example.com"),
+        })
+        {
+            _harness.Time.Advance(TimeSpan.FromSeconds(10));
+            (await sut.AnswerAsync(token, question, answer)).Step!.Error.ShouldBeNull(question);
+        }
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(12));
+        var done = await sut.AnswerAsync(token, Q.Plan, "spark-monthly");
+        var again = await sut.AnswerAsync(token, Q.Plan, "spark-monthly");
+
+        done.Completed.ShouldBeTrue();
+        done.CompletedIn.ShouldBe(TimeSpan.FromSeconds(92));
+        again.Completed.ShouldBeTrue();
+        var completed = (await _harness.EventsAsync()).OfType<SignupCompleted>().ShouldHaveSingleItem();
+        completed.ShouldBe(new SignupCompleted(artist.Id.Value, Now.AddSeconds(92), "spark-monthly", TimeSpan.FromSeconds(92)));
+    }
+
+    [Fact]
+    public async Task Answer_Refused_TheSameQuestionWithTheReasonAndWhatWasTyped()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.AnswerAsync(token, Q.Name, "Luna");
+        await sut.AnswerAsync(token, Q.Act, "band");
+
+        var view = await sut.AnswerAsync(token, Q.Members, "one");
+
+        view.Step!.Question.Id.ShouldBe(Q.Members);
+        view.Step.Error.ShouldBe("number");
+        view.Step.Value.ShouldBe("one");
+        (await sut.GetAsync(token)).Step!.Error.ShouldBeNull(); // a refusal is not kept
+    }
+
+    [Fact]
+    public async Task Answer_BranchChanged_TheOtherBranchsAnswersGo()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.AnswerAsync(token, Q.Name, "Luna");
+        await sut.AnswerAsync(token, Q.Act, "band");
+        await sut.AnswerAsync(token, Q.Members, "3");
+        (await sut.GetAsync(token)).Step!.Count.ShouldBe(9);
+
+        await sut.AnswerAsync(token, Q.Act, "solo");
+
+        var view = await sut.GetAsync(token);
+        view.Step!.Question.Id.ShouldBe(Q.Deal);
+        view.Step.Count.ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task Back_ForgetsTheLastAnswer_ToChangeIt()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.AnswerAsync(token, Q.Name, "Luna");
+        await sut.AnswerAsync(token, Q.Act, "solo");
+
+        var view = await sut.AnswerAsync(token, null, null, back: true);
+
+        view.Step!.Question.Id.ShouldBe(Q.Act);
+        view.Step.Number.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Answer_AStalePage_ShowsWhereTheFormStands()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.AnswerAsync(token, Q.Name, "Luna");
+
+        var view = await sut.AnswerAsync(token, Q.Members, "3"); // not asked: no band
+
+        view.Step!.Question.Id.ShouldBe(Q.Act);
+        view.Step.Error.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Resume_AnotherDay_WhereItWasLeft()
+    {
+        var (_, token) = await ArtistAsync();
+        await Sut().AnswerAsync(token, Q.Name, "Luna");
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+
+        (await Sut().GetAsync(token)).Step!.Question.Id.ShouldBe(Q.Act);
+    }
+
+    [Theory]
+    [InlineData(null, LandingStatus.NotFound)]
+    [InlineData("nope", LandingStatus.NotFound)]
+    public async Task NotOurLink_Unavailable(string? token, LandingStatus status) =>
+        (await Sut().GetAsync(token)).Status.ShouldBe(status);
+
+    [Fact]
+    public async Task ExpiredLink_Gone_AndNothingRecorded()
+    {
+        var artist = await _harness.AddArtistAsync();
+        var token = _harness.LinkTokens().Mint(artist.Id, Now.AddMinutes(1));
+        _harness.Time.Advance(TimeSpan.FromMinutes(2));
+
+        (await Sut().AnswerAsync(token, Q.Name, "Luna")).Status.ShouldBe(LandingStatus.Expired);
+        (await _harness.EventsAsync()).OfType<OnboardingStarted>().ShouldBeEmpty();
+    }
+}
