@@ -35,6 +35,14 @@ public static class DashboardPage
         Kpi(html, "Leads scored", k.LeadsScored);
         Kpi(html, "Queue depth", k.QueueDepth);
         Kpi(html, "Dead letters", k.DeadLetters);
+        if (k.Onboarding is { Completed: > 0 } onboarding)
+        {
+            Kpi(html, "Onboardings completed", onboarding.Completed);
+            html.Append("<div><dt>Median onboarding</dt><dd>")
+                .Append(onboarding.MedianAtMost is { } median and < int.MaxValue ? string.Create(CultureInfo.InvariantCulture, $"≤ {median / 60}m{median % 60:00}s") : "over 10 min")
+                .Append("</dd></div><div><dt>Within 2m30</dt><dd>").Append(onboarding.WithinTarget!.Value.ToString("P0", CultureInfo.InvariantCulture)).Append("</dd></div>");
+        }
+
         html.Append("</dl>");
         if (k.Sources.Count > 0)
         {

@@ -32,6 +32,12 @@ if (args is ["orchestration", ..])
     return;
 }
 
+if (args is ["landing", ..])
+{
+    LandingRender.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 if (args is ["journeys", ..])
 {
     await JourneyThroughput.RunAsync(

@@ -88,4 +88,18 @@ public sealed class DashboardPageTests
         html.ShouldContain("<a href=\"https://monaspark.example/l/AbC-12_x?%22%3C\">landing page</a>");
         html.Split("landing page</a>").Length.ShouldBe(2); // one lead has a link, the other none
     }
+
+    [Fact]
+    public void Render_OnboardingTimes_TheMedianAndTheShareWithinTheTarget()
+    {
+        var times = new[] { 70, 100, 140, 200 }.Aggregate(Application.Projections.OnboardingTimes.Empty, (t, sec) => t.Add(TimeSpan.FromSeconds(sec)));
+        var model = new DashboardModel([], Kpis with { Onboarding = times }, Samples.Epoch);
+
+        var html = DashboardPage.Render(model, "n");
+
+        html.ShouldContain("<dt>Onboardings completed</dt><dd>4</dd>");
+        html.ShouldContain("<dt>Median onboarding</dt><dd>≤ 2m00s</dd>");
+        html.ShouldContain("<dt>Within 2m30</dt><dd>75 %</dd>"); // the invariant culture spaces the sign
+        DashboardPage.Render(new DashboardModel([], Kpis, Samples.Epoch), "n").ShouldNotContain("Median onboarding");
+    }
 }

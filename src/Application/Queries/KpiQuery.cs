@@ -1,11 +1,13 @@
+using System.Text.Json;
 using MonaSpark.Application.Ports;
+using MonaSpark.Application.Projections;
 using MonaSpark.Domain.Leads;
 using MonaSpark.Domain.Sources;
 
 namespace MonaSpark.Application.Queries;
 
 /// <summary>Pipeline figures: what came in from where, what was refused and why, what was scored.</summary>
-public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quarantine, IArtistStore artists, ILeadStore leads, IWorkQueue queue)
+public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quarantine, IArtistStore artists, ILeadStore leads, IWorkQueue queue, IReadModelStore readModels)
 {
     public async Task<Kpis> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -23,6 +25,8 @@ public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quaran
                 g.Where(c => c.Status == SourceRecordStatus.Accepted).Sum(c => c.Count),
                 g.Where(c => c.Status == SourceRecordStatus.Quarantined).Sum(c => c.Count)))
             .ToList();
+        var funnel = await readModels.GetAsync(FunnelProjection.ProjectionName, FunnelProjection.Real, cancellationToken);
+        var onboarding = funnel is null ? null : JsonSerializer.Deserialize<FunnelCounts>(funnel.Json, Json)?.Onboarding;
         return new Kpis(
             RecordsIngested: bySourceAndStatus.Sum(c => c.Count),
             RecordsAccepted: Status(SourceRecordStatus.Accepted),
@@ -34,8 +38,13 @@ public sealed class KpiQuery(ISourceRecordStore records, IQuarantineStore quaran
             LeadsScored: byStage.Where(kv => kv.Key is not (FunnelStage.Discovered or FunnelStage.Disqualified)).Sum(kv => kv.Value),
             LeadsByStage: byStage.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
             QueueDepth: await queue.GetDepthAsync(cancellationToken),
-            DeadLetters: deadLetters.Count);
+            DeadLetters: deadLetters.Count)
+        {
+            Onboarding = onboarding,
+        };
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
 /// <summary>The pipeline's figures at one moment.</summary>
@@ -50,7 +59,11 @@ public sealed record Kpis(
     long LeadsScored,
     IReadOnlyDictionary<string, long> LeadsByStage,
     long QueueDepth,
-    long DeadLetters);
+    long DeadLetters)
+{
+    /// <summary>How long completed onboardings took (from the funnel projection; null before the first).</summary>
+    public OnboardingTimes? Onboarding { get; init; }
+}
 
 /// <summary>Records of one source: landed, accepted, quarantined.</summary>
 public sealed record SourceKpis(string Source, long Ingested, long Accepted, long Quarantined);

@@ -19,8 +19,10 @@ internal static class LocalWebHost
     /// <summary>Where the local host listens when <c>ASPNETCORE_URLS</c> does not say.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    /// <summary>Requests per minute per client on the public routes.</summary>
+    /// <summary>Requests per minute per client on the public routes (default; <see cref="PublicRateSetting"/> changes it, for a load test).</summary>
     public const int PublicRequestsPerMinute = 600;
+
+    public const string PublicRateSetting = "MonaSpark:LocalHost:PublicRequestsPerMinute";
 
     /// <param name="settings">Configuration added last (the demo points the source connectors at its recorded servers).</param>
     public static WebApplication Build(string dataDirectory, bool quiet, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
@@ -48,12 +50,15 @@ internal static class LocalWebHost
         builder.AddMonaSpark(AdapterSet.Local);
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter());
         builder.Services.AddProblemDetails();
+        // At least one request a minute: a setting of 0 or less would lock every client out.
+        var perMinute = Math.Max(1, builder.Configuration.GetValue(PublicRateSetting, PublicRequestsPerMinute));
+
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(MonaSparkEndpoints.PublicRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.Services.AddHostedService<WorkQueuePump>();
         builder.Services.AddHostedService<ProjectionPump>();
