@@ -64,7 +64,8 @@ public static class OnboardingFormEndpoint
 
     /// <summary>
     /// A browser says where a request comes from: <c>Sec-Fetch-Site</c> (same-origin, or none when the
-    /// person typed or bookmarked it) and <c>Origin</c> (ours: the public origin, or this host).
+    /// person typed or bookmarked it) and <c>Origin</c> (ours: the public origin, or this host; <c>null</c>
+    /// under our no-referrer policy, when Sec-Fetch-Site must say same-origin).
     /// </summary>
     private static bool SameOrigin(HttpRequest request, Uri publicBase)
     {
@@ -78,6 +79,13 @@ public static class OnboardingFormEndpoint
         if (origin.Length == 0)
         {
             return true;
+        }
+
+        if (origin == "null")
+        {
+            // Our pages send no referrer, so a browser posts their forms with `Origin: null`: then its
+            // Sec-Fetch-Site must vouch for the origin.
+            return site == "same-origin";
         }
 
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var from))

@@ -55,7 +55,7 @@ public sealed class ProjectionRunnerTests : IDisposable
 
         await _sut.CatchUpAllAsync();
 
-        (await FunnelAsync()).ShouldBe(new FunnelCounts(Scored: 2, Qualified: 2, Contacted: 2, Clicked: 2, Signups: 1, Payments: 1, PaidMinor: 1_900, OptedOut: 1));
+        (await FunnelAsync()).ShouldBe(new FunnelCounts(Scored: 2, Qualified: 2, Contacted: 2, Clicked: 2, Signups: 1, Payments: 1, PaidMinor: 1_900, OptedOut: 1, Onboarding: OnboardingTimes.Empty.Add(TimeSpan.FromSeconds(120))));
         (await FunnelAsync(FunnelProjection.Simulated)).Signups.ShouldBe(1); // simulated outcomes never mix with the real funnel
         var history = JsonSerializer.Deserialize<List<ContactHistoryEntry>>((await _store.GetAsync(ContactHistoryProjection.ProjectionName, "art-2"))!.Json, Json)!;
         history.Select(h => h.What).ShouldBe(["sent", "clicked", "opted-out"]);

@@ -123,6 +123,12 @@ public sealed class LandingTests
             (await http.SendAsync(crossSite)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
 
+        using (var opaque = new HttpRequestMessage(HttpMethod.Post, form) { Content = Answer("name", "Mallory", csrf) })
+        {
+            opaque.Headers.Add("Origin", "null"); // a sandboxed frame, or a page that sends no referrer, without a same-origin fetch
+            (await http.SendAsync(opaque)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
         // A refused answer: the same question, the reason beside the field, 400.
         (await http.PostAsync(form, Answer("name", "Rowan Hale", csrf))).StatusCode.ShouldBe(HttpStatusCode.OK); // 303, then the next question
         var refusedAnswer = await http.PostAsync(form, Answer("act", "orchestra", csrf));

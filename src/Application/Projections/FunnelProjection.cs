@@ -80,6 +80,22 @@ public sealed record OnboardingTimes(long[] Counts, double TotalSeconds)
 
     public long Completed => Counts.Sum();
 
+    /// <summary>By value: the same counts and total are the same times (a record compares arrays by reference).</summary>
+    public bool Equals(OnboardingTimes? other) =>
+        other is not null && Counts.AsSpan().SequenceEqual(other.Counts) && TotalSeconds.Equals(other.TotalSeconds);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var count in Counts)
+        {
+            hash.Add(count);
+        }
+
+        hash.Add(TotalSeconds);
+        return hash.ToHashCode();
+    }
+
     public OnboardingTimes Add(TimeSpan duration)
     {
         var seconds = Math.Max(0, duration.TotalSeconds);

@@ -53,6 +53,12 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
         /// <summary>Set when a signal arrives while a send waits: what the journey does next.</summary>
         private string? interrupt;
 
+        /// <summary>
+        /// Answers that arrived while a send's outcome was awaited (a bounce raised before the send's own
+        /// outcome reached the journey), kept for the wait that follows, in their order.
+        /// </summary>
+        private readonly Queue<JourneySignal> early = new();
+
         public async Task<JourneyResult> ExecuteAsync()
         {
             try
@@ -247,10 +253,15 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
                     return null;
                 }
 
-                if (signal.MessageId != messageId || !JourneySignals.IsSendOutcome(signal.Kind)
-                    || (signal.Kind == JourneySignals.MessageDeferred && signal.Dispatch != dispatch))
+                if (!JourneySignals.IsSendOutcome(signal.Kind))
                 {
-                    continue; // another message's, or an earlier attempt's deferral
+                    early.Enqueue(signal); // an answer: the wait after the send takes it
+                    continue;
+                }
+
+                if (signal.MessageId != messageId || (signal.Kind == JourneySignals.MessageDeferred && signal.Dispatch != dispatch))
+                {
+                    continue; // another message's outcome, or an earlier attempt's deferral
                 }
 
                 var reasons = (signal.Detail ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -270,7 +281,7 @@ public sealed partial class LeadJourneyOrchestration : TaskOrchestrator<JourneyI
         private async Task<string?> AwaitAnswerAsync(string messageId, DateTime deadline)
         {
             var extended = false;
-            while (await signals.NextAsync(deadline) is { } signal)
+            while ((early.Count > 0 ? early.Dequeue() : await signals.NextAsync(deadline)) is { } signal)
             {
                 if (Interrupts(signal) is { } next)
                 {
