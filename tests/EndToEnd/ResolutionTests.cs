@@ -5,14 +5,14 @@ namespace MonaSpark.EndToEnd;
 /// <summary>A person decides an uncertain match, then changes their mind: the merge is undone from the source records.</summary>
 public sealed partial class ResolutionTests
 {
-    private static readonly TimeSpan Exit = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Exit = TimeSpan.FromSeconds(150);
 
-    [Fact(Timeout = 180_000)]
+    [Fact(Timeout = 300_000)]
     public async Task Review_AcceptThenUnmerge_RestoresBothArtists()
     {
         using var temp = new TempDirectory();
         var data = Path.Combine(temp.Path, "data");
-        var demo = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "40s", "--records", "20", "--data", data);
+        var demo = await LocalHostProcess.RunAsync(Exit, "demo", "--for", "75s", "--records", "20", "--data", data);
         demo.ExitCode.ShouldBe(0, demo.Error);
         demo.Output.ShouldContain("Pipeline drained");
         var before = Artists((await LocalHostProcess.RunAsync(Exit, "kpis", "--data", data)).Output);
