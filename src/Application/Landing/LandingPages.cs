@@ -162,22 +162,8 @@ public sealed class LandingPages(
         return token is not null && links.Read(token).Status == LinkTokenStatus.Valid ? token : null;
     }
 
-    private async Task<(LandingStatus Status, Artist? Artist)> ArtistOfAsync(string? token, CancellationToken cancellationToken)
-    {
-        var reading = links.Read(token);
-        if (reading.Status == LinkTokenStatus.Invalid)
-        {
-            return (LandingStatus.NotFound, null);
-        }
-
-        if (reading.Status == LinkTokenStatus.Expired)
-        {
-            return (LandingStatus.Expired, null);
-        }
-
-        var artist = await artists.FollowAsync(await artists.GetAsync(reading.ArtistId, cancellationToken), cancellationToken);
-        return artist is null ? (LandingStatus.NotFound, null) : (LandingStatus.Ready, artist);
-    }
+    private Task<(LandingStatus Status, Artist? Artist)> ArtistOfAsync(string? token, CancellationToken cancellationToken) =>
+        LandingLinks.ArtistOfAsync(links, artists, token, cancellationToken);
 
     private static string VersionOf(LandingContent content)
     {

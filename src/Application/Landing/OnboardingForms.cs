@@ -2,14 +2,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MonaSpark.Application.Outreach;
 using MonaSpark.Application.Ports;
-using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Events;
 using MonaSpark.Domain.Onboarding;
 using MonaSpark.Domain.Outreach;
 using MonaSpark.Domain.Outreach.Copy;
-using MonaSpark.Domain.Outreach.Links;
 
 namespace MonaSpark.Application.Landing;
 
@@ -177,15 +175,6 @@ public sealed class OnboardingForms(
     private Task SaveAsync(OnboardingSession session, CancellationToken cancellationToken) =>
         sessions.SaveAsync(SessionsName, [new ReadModelRow(session.ArtistId, JsonSerializer.Serialize(session), 0)], 0, cancellationToken);
 
-    private async Task<(LandingStatus Status, Artist? Artist)> ArtistOfAsync(string? token, CancellationToken cancellationToken)
-    {
-        var reading = links.Read(token);
-        if (reading.Status != LinkTokenStatus.Valid)
-        {
-            return (reading.Status == LinkTokenStatus.Expired ? LandingStatus.Expired : LandingStatus.NotFound, null);
-        }
-
-        var artist = await artists.GetSurvivorAsync(reading.ArtistId, cancellationToken);
-        return artist is null ? (LandingStatus.NotFound, null) : (LandingStatus.Ready, artist);
-    }
+    private Task<(LandingStatus Status, Artist? Artist)> ArtistOfAsync(string? token, CancellationToken cancellationToken) =>
+        LandingLinks.ArtistOfAsync(links, artists, token, cancellationToken);
 }
