@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using MonaSpark.Application.Landing;
 using MonaSpark.Domain.Onboarding;
+using MonaSpark.Edge.Assets;
 
 namespace MonaSpark.Edge.Landing;
 
@@ -11,6 +16,9 @@ namespace MonaSpark.Edge.Landing;
 /// JavaScript and resumes when the link is opened again. The field's error is beside it, tied with
 /// <c>aria-describedby</c>; what the profile already says is filled in for confirmation. Every value is
 /// encoded; the CSRF token travels in a hidden field. English and French (the artist's market).
+/// The enhancing script (<see cref="StaticAssets.FormScript"/>, under the page's nonce) swaps steps in
+/// place and carries on offline from the form's description, a JSON data block (never executed; its
+/// <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> are escaped, so no value can close it).
 /// </summary>
 public static class OnboardingFormPage
 {
@@ -22,18 +30,25 @@ public static class OnboardingFormPage
         ".choice input{width:1.2rem;height:1.2rem}.known{color:var(--soft)}.error{color:#b00020;font-weight:700}" +
         "@media(prefers-color-scheme:dark){.error{color:#ff8a80}}" +
         ".actions{display:flex;gap:.75rem;margin-top:1.25rem}.actions button{font:inherit;padding:.75rem 1.3rem;border-radius:.6rem;border:0;cursor:pointer}" +
-        ".next{background:var(--accent);color:#fff;font-weight:700}.back{background:var(--card);color:inherit}progress{width:100%;height:.5rem}";
+        ".next{background:var(--accent);color:#fff;font-weight:700}.back{background:var(--card);color:inherit}progress{width:100%;height:.5rem}" +
+        ".status{max-width:40rem;margin:0 auto;padding:0 1.25rem;min-height:1.5rem;color:var(--soft)}#push{margin-top:2rem}";
+
+    private static readonly JsonSerializerOptions DataJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static string Render(OnboardingView view, string csrfToken, string cspNonce)
     {
         ArgumentNullException.ThrowIfNull(view);
         var fr = view.Language == "fr";
         var culture = CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB");
-        var html = new StringBuilder(6_144);
+        var nonce = Html.Attr(cspNonce);
+        var html = new StringBuilder(12_288);
         html.Append("<!doctype html><html lang=\"").Append(fr ? "fr" : "en").Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
+            .Append("<meta name=\"theme-color\" content=\"").Append(StaticAssets.ThemeColor).Append("\">")
             .Append("<title>").Append(fr ? "Inscription" : "Sign up").Append(" · MonaSpark</title>")
-            .Append("<style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">").Append(LandingPage.Css).Append(Css).Append("</style></head><body><main>");
+            .Append("<link rel=\"manifest\" href=\"").Append(Html.Attr(StaticAssets.Manifest)).Append("\">")
+            .Append("<style nonce=\"").Append(nonce).Append("\">").Append(LandingPage.Css).Append(Css).Append("</style>")
+            .Append("<script nonce=\"").Append(nonce).Append("\" src=\"").Append(Html.Attr(StaticAssets.FormScript)).Append("\" defer></script></head><body><main>");
 
         if (view.CompletedIn is { } took)
         {
@@ -41,21 +56,46 @@ public static class OnboardingFormPage
                 .Append(Html.Text(fr
                     ? $"{view.ArtistName}, votre inscription est complète ({Duration(took, fr)}). Nous vous envoyons le lien de paiement."
                     : $"{view.ArtistName}, your sign-up is complete ({Duration(took, fr)}). We are sending you the payment link."))
-                .Append("</p></main></body></html>");
-            return html.ToString();
+                .Append("</p>");
+            if (view.PushKey is not null)
+            {
+                // Shown by the script when the browser can take pushes; without script there is nothing to offer.
+                html.Append("<section id=\"push\" hidden aria-labelledby=\"push-title\"><h2 id=\"push-title\">").Append(fr ? "Être prévenu·e sur cet appareil" : "Hear from us on this device").Append("</h2><p>")
+                    .Append(fr ? "Une notification quand votre paiement est reçu ou qu’une nouveauté vous concerne. Vous pourrez l’arrêter à tout moment." : "A notification when your payment arrives or something new concerns you. You can turn it off at any time.")
+                    .Append("</p><button class=\"cta\" type=\"button\">").Append(fr ? "Activer les notifications" : "Turn on notifications").Append("</button><p class=\"push-status\" role=\"status\"></p></section>");
+            }
+        }
+        else
+        {
+            Question(html, view, csrfToken, culture, fr);
         }
 
+        html.Append("</main><footer class=\"status\"><p id=\"form-status\" role=\"status\" aria-live=\"polite\"></p></footer>");
+        if (view.State is { } state)
+        {
+            html.Append("<script type=\"application/json\" id=\"form-data\">")
+                .Append(JsonSerializer.Serialize(Data(view, state, csrfToken, culture, fr), DataJson))
+                .Append("</script>");
+        }
+
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static void Question(StringBuilder html, OnboardingView view, string csrfToken, CultureInfo culture, bool fr)
+    {
         var step = view.Step ?? throw new ArgumentException("A form in progress has a question.", nameof(view));
         var question = step.Question;
         var value = step.Value ?? step.Known;
         html.Append("<p class=\"lede\">").Append(Html.Text(view.ArtistName)).Append(" · ")
-            .Append(fr ? $"Question {step.Number} sur {step.Count}" : $"Question {step.Number} of {step.Count}")
+            .Append(Html.Text(Fill(QuestionOf(fr), ("number", step.Number.ToString(CultureInfo.InvariantCulture)), ("count", step.Count.ToString(CultureInfo.InvariantCulture)))))
             .Append("</p><progress max=\"").Append(step.Count.ToString(CultureInfo.InvariantCulture)).Append("\" value=\"").Append((step.Number - 1).ToString(CultureInfo.InvariantCulture)).Append("\"></progress>");
         html.Append("<form method=\"post\" action=\"/l/").Append(Html.Url(view.Token)).Append("/form\" novalidate>")
             .Append("<input type=\"hidden\" name=\"csrf\" value=\"").Append(Html.Attr(csrfToken)).Append("\">")
             .Append("<input type=\"hidden\" name=\"question\" value=\"").Append(Html.Attr(question.Id)).Append("\">");
 
-        var described = step.Error is null ? string.Empty : " aria-invalid=\"true\" aria-describedby=\"answer-error\"";
+        var showKnown = question.Kind != QuestionKind.Choice && step.Known is not null && step.Value is null;
+        var describedBy = string.Join(' ', new[] { step.Error is null ? null : "answer-error", showKnown ? "answer-known" : null }.OfType<string>());
+        var described = (step.Error is null ? string.Empty : " aria-invalid=\"true\"") + (describedBy.Length == 0 ? string.Empty : $" aria-describedby=\"{describedBy}\"");
         if (question.Kind == QuestionKind.Choice)
         {
             html.Append("<fieldset").Append(described).Append("><legend>").Append(Html.Text(Label(question.Id, fr))).Append("</legend>");
@@ -71,18 +111,12 @@ public static class OnboardingFormPage
         else
         {
             html.Append("<label class=\"q\" for=\"answer\">").Append(Html.Text(Label(question.Id, fr))).Append("</label>");
-            if (step.Known is { } known && step.Value is null)
+            if (showKnown)
             {
-                html.Append("<p class=\"known\" id=\"answer-known\">").Append(Html.Text(fr ? $"D’après votre profil : {known}. Corrigez si besoin." : $"From your profile: {known}. Change it if it is not right.")).Append("</p>");
+                html.Append("<p class=\"known\" id=\"answer-known\">").Append(Html.Text(Fill(KnownOf(fr), ("value", step.Known!)))).Append("</p>");
             }
 
-            var (type, autocomplete) = question.Kind switch
-            {
-                QuestionKind.Email => ("email", "email"),
-                QuestionKind.Number => ("number", "off"),
-                QuestionKind.Country => ("text", "country"),
-                _ => ("text", question.Id == OnboardingQuestions.Name ? "nickname" : "off"),
-            };
+            var (type, autocomplete) = InputOf(question);
             html.Append("<input id=\"answer\" name=\"answer\" type=\"").Append(type).Append("\" autocomplete=\"").Append(autocomplete).Append("\" maxlength=\"")
                 .Append(question.MaxLength.ToString(CultureInfo.InvariantCulture)).Append("\" required value=\"").Append(Html.Attr(value)).Append('"');
             if (question.Kind == QuestionKind.Number)
@@ -98,13 +132,119 @@ public static class OnboardingFormPage
             html.Append("<p class=\"error\" id=\"answer-error\" role=\"alert\">").Append(Html.Text(ErrorText(error, question, fr))).Append("</p>");
         }
 
-        html.Append("<div class=\"actions\"><button class=\"next\" type=\"submit\">").Append(fr ? "Continuer" : "Continue").Append("</button>");
+        html.Append("<div class=\"actions\"><button class=\"next\" type=\"submit\">").Append(NextOf(fr)).Append("</button>");
         if (step.Number > 1)
         {
-            html.Append("<button class=\"back\" type=\"submit\" name=\"back\" value=\"1\" formnovalidate>").Append(fr ? "Retour" : "Back").Append("</button>");
+            html.Append("<button class=\"back\" type=\"submit\" name=\"back\" value=\"1\" formnovalidate>").Append(BackOf(fr)).Append("</button>");
         }
 
-        return html.Append("</div></form></main></body></html>").ToString();
+        html.Append("</div></form>");
+    }
+
+    /// <summary>The form's description for the enhancing script: every question with its branch and texts, the answers held, what the profile says.</summary>
+    private static JsonObject Data(OnboardingView view, OnboardingState state, string csrfToken, CultureInfo culture, bool fr)
+    {
+        var token = Uri.EscapeDataString(view.Token);
+        var questions = new JsonArray();
+        foreach (var question in state.Questions)
+        {
+            var (type, autocomplete) = InputOf(question);
+            var options = new JsonArray();
+            foreach (var option in question.Options)
+            {
+                options.Add(new JsonObject { ["value"] = option, ["text"] = OptionText(question.Id, option, view.Plans, culture, fr) });
+            }
+
+            var errors = new JsonObject();
+            foreach (var code in ErrorCodes)
+            {
+                errors[code] = ErrorText(code, question, fr);
+            }
+
+            questions.Add(new JsonObject
+            {
+                ["id"] = question.Id,
+                ["kind"] = question.Kind.ToString().ToLowerInvariant(),
+                ["label"] = Label(question.Id, fr),
+                ["type"] = type,
+                ["autocomplete"] = autocomplete,
+                ["options"] = options,
+                ["when"] = question.AskedWhen is { } when ? new JsonObject { ["id"] = when.Id, ["value"] = when.Value } : null,
+                ["min"] = question.Min,
+                ["max"] = question.Max,
+                ["maxLength"] = question.MaxLength,
+                ["errors"] = errors,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["action"] = $"/l/{token}/form",
+            ["csrf"] = csrfToken,
+            ["name"] = view.ArtistName,
+            ["worker"] = StaticAssets.WorkerPath,
+            ["questions"] = questions,
+            ["answers"] = ToJson(state.Answers),
+            ["known"] = ToJson(state.Known),
+            ["push"] = view.PushKey is { } key ? new JsonObject { ["key"] = key, ["url"] = $"/l/{token}/push" } : null,
+            ["text"] = new JsonObject
+            {
+                ["next"] = NextOf(fr),
+                ["back"] = BackOf(fr),
+                ["question"] = QuestionOf(fr),
+                ["known"] = KnownOf(fr),
+                ["offline"] = fr ? "Vous êtes hors ligne. Vos réponses sont gardées sur cet appareil et partiront dès le retour du réseau." : "You are offline. Your answers are kept on this device and sent as soon as you are back online.",
+                ["retrying"] = fr ? "Envoi impossible pour l’instant : vos réponses sont gardées, nouvel essai dans quelques secondes." : "Cannot send right now: your answers are kept and we try again in a few seconds.",
+                ["synced"] = fr ? "De retour en ligne : vos réponses sont envoyées." : "Back online: your answers are sent.",
+                ["stale"] = fr ? "Cette page n’est plus à jour : rechargez-la." : "This page is out of date: please reload it.",
+                ["failed"] = fr ? "Une erreur est survenue : rechargez la page." : "Something went wrong: please reload the page.",
+                ["savedTitle"] = fr ? "Réponses gardées sur cet appareil" : "Your answers are saved on this device",
+                ["savedBody"] = fr ? "Nous les enverrons dès le retour du réseau ; vous pouvez fermer cette page." : "We will send them as soon as you are back online; you can close this page.",
+                ["pushDone"] = fr ? "C’est noté : les notifications sont activées." : "Done: notifications are on.",
+                ["pushDenied"] = fr ? "Les notifications sont bloquées dans ce navigateur." : "Notifications are blocked in this browser.",
+                ["pushFailed"] = fr ? "Impossible d’activer les notifications pour l’instant." : "Notifications could not be turned on right now.",
+            },
+        };
+    }
+
+    private static readonly string[] ErrorCodes = ["required", "too-long", "characters", "choice", "number", "email", "country", "other"];
+
+    private static JsonObject ToJson(IReadOnlyDictionary<string, string> values)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in values.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json[key] = value;
+        }
+
+        return json;
+    }
+
+    private static (string Type, string Autocomplete) InputOf(Question question) => question.Kind switch
+    {
+        QuestionKind.Email => ("email", "email"),
+        QuestionKind.Number => ("number", "off"),
+        QuestionKind.Country => ("text", "country"),
+        QuestionKind.Choice => ("radio", "off"),
+        _ => ("text", question.Id == OnboardingQuestions.Name ? "nickname" : "off"),
+    };
+
+    private static string NextOf(bool fr) => fr ? "Continuer" : "Continue";
+
+    private static string BackOf(bool fr) => fr ? "Retour" : "Back";
+
+    private static string QuestionOf(bool fr) => fr ? "Question {number} sur {count}" : "Question {number} of {count}";
+
+    private static string KnownOf(bool fr) => fr ? "D’après votre profil : {value}. Corrigez si besoin." : "From your profile: {value}. Change it if it is not right.";
+
+    private static string Fill(string template, params (string Name, string Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            template = template.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        }
+
+        return template;
     }
 
     private static string Label(string id, bool fr) => (id, fr) switch

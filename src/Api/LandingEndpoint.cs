@@ -65,7 +65,8 @@ public static class LandingEndpoint
             : Results.StatusCode(status == LandingStatus.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound);
     }
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    /// <summary>True when <c>If-None-Match</c> names <paramref name="etag"/> (strong or weak) or is <c>*</c>.</summary>
+    internal static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {
         foreach (var value in ifNoneMatch)
         {

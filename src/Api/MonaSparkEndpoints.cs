@@ -22,9 +22,12 @@ public static class MonaSparkEndpoints
         endpoints.MapGet("/l/{token}", LandingEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/l/{token}/v", LandingEndpoint.ViewAsync).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapGet("/l/{token}/form", OnboardingFormEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/assets/{file}", StaticAssetEndpoint.GetAsset).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/sw.js", StaticAssetEndpoint.GetWorker).RequireRateLimiting(PublicRateLimitPolicy);
 
         // Forgery is checked by the endpoint itself (Sec-Fetch-Site, Origin and a token derived from the link), the same on both hosts.
         endpoints.MapPost("/l/{token}/form", OnboardingFormEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapPost("/l/{token}/push", OnboardingFormEndpoint.PushAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
         endpoints.MapGet("/u/{token}", UnsubscribeEndpoint.Get).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapPost("/u/{token}", UnsubscribeEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
         endpoints.MapPost("/api/webhooks/{provider}", WebhookEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();

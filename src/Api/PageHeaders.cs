@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace MonaSpark.Api;
 
 /// <summary>
-/// The headers of every server-rendered page: a CSP that allows no script and only the page's own
-/// nonce-bearing style, no sniffing, no referrer, no framing.
+/// The headers of every server-rendered page: a CSP that allows only the page's own nonce-bearing
+/// style (and, on pages with the enhancing script, its nonce-bearing script, which may call back to
+/// this origin and install the service worker), no sniffing, no referrer, no framing.
 /// </summary>
 internal static class PageHeaders
 {
@@ -14,11 +15,13 @@ internal static class PageHeaders
 
     /// <param name="images">The CSP image sources: <c>'self'</c>, or <c>'self' https:</c> for pages showing artists' images; null: none.</param>
     /// <param name="cacheControl">Null leaves Cache-Control to the caller.</param>
-    public static void Apply(HttpContext context, string nonce, string? images = "'self'", string? cacheControl = "no-store")
+    /// <param name="scripts">True for a page with a nonce-bearing script: it may fetch from this origin, register the service worker and link the manifest.</param>
+    public static void Apply(HttpContext context, string nonce, string? images = "'self'", string? cacheControl = "no-store", bool scripts = false)
     {
         var headers = context.Response.Headers;
         var img = images is null ? string.Empty : $" img-src {images};";
-        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}';{img} base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        var script = scripts ? $" script-src 'nonce-{nonce}'; connect-src 'self'; worker-src 'self'; manifest-src 'self';" : string.Empty;
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}';{script}{img} base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         if (cacheControl is not null)

@@ -110,6 +110,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<LandingOptions>().BindConfiguration(LandingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<LandingPages>();
         services.AddTransient<OnboardingForms>();
+        services.AddOptions<WebPushOptInOptions>().BindConfiguration(WebPushOptInOptions.SectionName);
+        services.AddTransient<PushOptIns>();
     }
 
     private static bool IsWindow(string text)

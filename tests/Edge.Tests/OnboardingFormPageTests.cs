@@ -1,7 +1,9 @@
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using MonaSpark.Application.Landing;
 using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Onboarding;
+using MonaSpark.Edge.Assets;
 using MonaSpark.Edge.Landing;
 using MonaSpark.TestKit;
 using Q = MonaSpark.Domain.Onboarding.OnboardingQuestions;
@@ -14,8 +16,16 @@ public sealed class OnboardingFormPageTests
     private static readonly IReadOnlyList<Question> Questions = Q.For(["spark-monthly"]);
     private static readonly PlanChoice[] Plans = [new("spark-monthly", "MonaSpark Pro", new Money(1_900, CurrencyCode.Eur), BillingPeriod.Monthly)];
 
-    private static OnboardingView View(string questionId, string? known = null, string? value = null, string? error = null, string name = "Zélie", string language = "en", int number = 2) =>
-        new(LandingStatus.Ready, Token, language, name, new OnboardingStep(Questions.Single(q => q.Id == questionId), known, value, error, number, 8), Plans, null);
+    private static OnboardingView View(string questionId, string? known = null, string? value = null, string? error = null, string name = "Zélie", string language = "en", int number = 2, string? answer = null) =>
+        new(LandingStatus.Ready, Token, language, name, new OnboardingStep(Questions.Single(q => q.Id == questionId), known, value, error, number, 8), Plans, null,
+            new OnboardingState(Questions, new Dictionary<string, string> { [Q.Name] = answer ?? name }, new Dictionary<string, string> { [Q.Genre] = known ?? "pop" }));
+
+    private static JsonElement DataOf(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var data = page.QuerySelector("script#form-data")!;
+        data.GetAttribute("type").ShouldBe("application/json");
+        return JsonDocument.Parse(data.TextContent).RootElement.Clone();
+    }
 
     [Fact]
     public void Render_AQuestionOfText_APlainFormThatPostsBackWithItsTokens()
@@ -31,7 +41,58 @@ public sealed class OnboardingFormPageTests
         page.QuerySelector("#answer")!.GetAttribute("value").ShouldBe("Zélie Marée"); // prefilled for confirmation
         page.QuerySelector(".known")!.TextContent.ShouldContain("From your profile: Zélie Marée.");
         page.QuerySelectorAll("button[name=back]").ShouldBeEmpty(); // the first question has no way back
-        page.Scripts.ShouldBeEmpty();
+        page.QuerySelector("#answer")!.GetAttribute("aria-describedby").ShouldBe("answer-known");
+    }
+
+    [Fact]
+    public void Render_TheEnhancingScript_ByItsHashedNameUnderTheNonce_AndTheManifest()
+    {
+        var page = new HtmlParser().ParseDocument(OnboardingFormPage.Render(View(Q.Name, number: 1), "csrf-123", "n0nce"));
+
+        var script = page.Scripts.Single(s => s.Source is not null);
+        script.Source.ShouldBe(StaticAssets.FormScript);
+        script.GetAttribute("nonce").ShouldBe("n0nce");
+        script.HasAttribute("defer").ShouldBeTrue();
+        script.TextContent.ShouldBeEmpty();
+        page.Scripts.Where(s => s.Source is null).ShouldAllBe(s => s.GetAttribute("type") == "application/json"); // data, never run
+        page.QuerySelector("link[rel=manifest]")!.GetAttribute("href").ShouldBe(StaticAssets.Manifest);
+        page.QuerySelector("#form-status")!.GetAttribute("aria-live").ShouldBe("polite");
+    }
+
+    [Fact]
+    public void Render_TheFormsDescription_ForTheScriptOffline()
+    {
+        var data = DataOf(new HtmlParser().ParseDocument(OnboardingFormPage.Render(View(Q.Act, language: "fr"), "csrf-123", "n")));
+
+        data.GetProperty("action").GetString().ShouldBe($"/l/{Token}/form");
+        data.GetProperty("csrf").GetString().ShouldBe("csrf-123");
+        data.GetProperty("worker").GetString().ShouldBe("/sw.js");
+        data.GetProperty("answers").GetProperty(Q.Name).GetString().ShouldBe("Zélie");
+        data.GetProperty("known").GetProperty(Q.Genre).GetString().ShouldBe("pop");
+        var questions = data.GetProperty("questions").EnumerateArray().ToList();
+        questions.Select(q => q.GetProperty("id").GetString()).ShouldBe(Questions.Select(q => q.Id));
+        var members = questions.Single(q => q.GetProperty("id").GetString() == Q.Members);
+        members.GetProperty("when").GetProperty("id").GetString().ShouldBe(Q.Act);
+        members.GetProperty("when").GetProperty("value").GetString().ShouldBe("band");
+        members.GetProperty("errors").GetProperty("number").GetString().ShouldBe("Indiquez un nombre de 2 à 30.");
+        var act = questions.Single(q => q.GetProperty("id").GetString() == Q.Act);
+        act.GetProperty("label").GetString().ShouldBe("Artiste solo ou groupe ?");
+        act.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("text").GetString()).ShouldBe(["Artiste solo", "Groupe"]);
+        data.GetProperty("push").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Render_Completed_WithAPushKey_OffersPushToTheScript()
+    {
+        var view = new OnboardingView(LandingStatus.Ready, Token, "en", "Zélie", null, Plans, TimeSpan.FromSeconds(80),
+            new OnboardingState(Questions, new Dictionary<string, string>(), new Dictionary<string, string>()), "BPUBLICKEY");
+
+        var page = new HtmlParser().ParseDocument(OnboardingFormPage.Render(view, "c", "n"));
+
+        page.QuerySelector("#push")!.HasAttribute("hidden").ShouldBeTrue(); // the script shows it when the browser can
+        var push = DataOf(page).GetProperty("push");
+        push.GetProperty("key").GetString().ShouldBe("BPUBLICKEY");
+        push.GetProperty("url").GetString().ShouldBe($"/l/{Token}/push");
     }
 
     [Fact]
@@ -79,7 +140,10 @@ public sealed class OnboardingFormPageTests
             var page = new HtmlParser().ParseDocument(html);
 
             Shape(html).ShouldBe(baseline, hostile);
-            page.Scripts.ShouldBeEmpty(hostile);
+            page.Scripts.Length.ShouldBe(2, hostile); // the enhancing script and the form's data, nothing else
+            System.Text.RegularExpressions.Regex.Count(html, "</script", System.Text.RegularExpressions.RegexOptions.IgnoreCase).ShouldBe(2, hostile); // no value closes the data block
+            DataOf(page).GetProperty("name").GetString().ShouldBe(hostile, hostile);
+            DataOf(page).GetProperty("answers").GetProperty(Q.Name).GetString().ShouldBe(hostile, hostile);
             page.All.SelectMany(e => e.Attributes).ShouldNotContain(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), hostile);
             page.QuerySelector("#answer")!.GetAttribute("value").ShouldBe(hostile.Replace("\0", "\uFFFD", StringComparison.Ordinal), hostile);
         }

@@ -80,6 +80,26 @@ public sealed class LandingTests
         // The profile says there is no current landing link yet: no message has carried one.
         var profile = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/artists/{artist.Value}", UriKind.Relative));
         profile.GetProperty("landingUrl").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // The form's static assets: named by their content, immutable for a year, precompressed, 304 on revalidation;
+        // the service worker at its fixed name, always revalidated; an old or made-up name is a 404.
+        var formHtml = await http.GetStringAsync(new Uri($"/l/{token}/form", UriKind.Relative));
+        var script = Regex.Match(formHtml, "src=\"(/assets/form\\.[0-9a-f]{12}\\.js)\"", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value;
+        script.ShouldNotBeEmpty();
+        using var getScript = new HttpRequestMessage(HttpMethod.Get, new Uri(script, UriKind.Relative));
+        getScript.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var asset = await http.SendAsync(getScript);
+        asset.StatusCode.ShouldBe(HttpStatusCode.OK);
+        asset.Headers.GetValues("Cache-Control").Single().ShouldBe("public, max-age=31536000, immutable");
+        asset.Content.Headers.ContentEncoding.ShouldBe(["br"]);
+        asset.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        using var revalidateScript = new HttpRequestMessage(HttpMethod.Get, new Uri(script, UriKind.Relative));
+        revalidateScript.Headers.IfNoneMatch.Add(asset.Headers.ETag!);
+        (await http.SendAsync(revalidateScript)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await http.GetAsync(new Uri("/assets/form.000000000000.js", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var worker = await http.GetAsync(new Uri("/sw.js", UriKind.Relative));
+        worker.Headers.CacheControl!.NoCache.ShouldBeTrue();
+        (await worker.Content.ReadAsStringAsync()).ShouldContain($"\"{script}\"");
     }
 
     [Fact(Timeout = 180_000)]

@@ -20,10 +20,10 @@ public sealed class AppPackageTests
     private static readonly string[] ExpectedFunctions =
     [
         "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DispatchSend", "DraftMessage", "EndJourney", "GetArtist",
-        "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LandingPage", "LandingView", "LeadJourney", "Onboarding", "OnboardingFormAnswer", "OnboardingFormPage",
+        "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LandingPage", "LandingView", "LeadJourney", "Onboarding", "OnboardingFormAnswer", "OnboardingFormPage", "OnboardingPushOptIn",
         "OpenCheckout", "PlanJourney", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
-        "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists",
-        "StartJourneys", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
+        "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists", "ServiceWorker",
+        "StartJourneys", "StaticAsset", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
         "UnsubscribeOneClick", "UnsubscribePage", "VoidCheckout",
     ];
 
@@ -55,6 +55,8 @@ public sealed class AppPackageTests
     [InlineData("Health", "healthz")]
     [InlineData("GetReviews", "api/reviews")]
     [InlineData("GetLookalikes", "api/lookalikes")]
+    [InlineData("StaticAsset", "assets/{file}")]
+    [InlineData("ServiceWorker", "sw.js")]
     public void FunctionsMetadata_HttpRoutes_AreTheLocalHostsRoutes(string function, string route)
     {
         var trigger = Binding(function, "httpTrigger");

@@ -9,7 +9,6 @@ using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Events;
-using MonaSpark.Domain.Outreach;
 using MonaSpark.Domain.Outreach.Copy;
 using MonaSpark.Domain.Outreach.Links;
 
@@ -96,8 +95,7 @@ public sealed class LandingPages(
         var campaign = settings.Campaigns.FirstOrDefault(c => c.Id == sent?.CampaignId) ?? settings.Campaigns[0];
         var variant = sent?.VariantId ?? (campaign.Variants.Count == 0 ? "intro" : campaign.Variants[JourneyPlanner.Bucket(artist.Id, campaign.Id, campaign.Variants.Count)]);
         var offer = settings.Offer(campaign.OfferId);
-        var fallback = new CurrencyCode(settings.DefaultCurrency);
-        var price = offer.PriceIn(Markets.CurrencyOf(artist.Country?.Value, fallback)) ?? offer.PriceIn(fallback)!;
+        var price = settings.PriceFor(offer, artist.Country?.Value)!;
         var language = CopyLanguage.ForMarket(artist.Country?.Value);
 
         var snapshots = await artists.GetAllSnapshotsAsync(artist, now - MetricsWindow, cancellationToken);

@@ -1,18 +1,19 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MonaSpark.Application.Concurrency;
 using MonaSpark.Application.Outreach;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Events;
 using MonaSpark.Domain.Onboarding;
-using MonaSpark.Domain.Outreach;
 using MonaSpark.Domain.Outreach.Copy;
 
 namespace MonaSpark.Application.Landing;
 
 /// <summary>An artist's onboarding so far: kept on the server, so the form resumes after the tab is closed.</summary>
-public sealed record OnboardingSession(string ArtistId, DateTimeOffset StartedAt, Dictionary<string, string> Answers, DateTimeOffset? CompletedAt = null);
+/// <param name="Applied">The ids of the last answers taken (at most <see cref="OnboardingForms.AppliedKept"/>): an answer sent again with its id (a retry after a lost response, an offline answer synced twice) changes nothing.</param>
+public sealed record OnboardingSession(string ArtistId, DateTimeOffset StartedAt, Dictionary<string, string> Answers, DateTimeOffset? CompletedAt = null, List<string>? Applied = null);
 
 /// <summary>A plan the form offers, priced in the artist's currency.</summary>
 public sealed record PlanChoice(string Id, string Name, Money Price, BillingPeriod Period);
@@ -20,8 +21,16 @@ public sealed record PlanChoice(string Id, string Name, Money Price, BillingPeri
 /// <summary>The question on screen: what the profile says (for confirmation), what was typed, why it was refused, and where it stands.</summary>
 public sealed record OnboardingStep(Question Question, string? Known, string? Value, string? Error, int Number, int Count);
 
+/// <summary>
+/// What the enhancing script needs to carry on without the network: every question (with its branch
+/// condition), the answers the server holds, and what the profile says for each question.
+/// </summary>
+public sealed record OnboardingState(IReadOnlyList<Question> Questions, IReadOnlyDictionary<string, string> Answers, IReadOnlyDictionary<string, string> Known);
+
 /// <summary>What the form page shows.</summary>
-public sealed record OnboardingView(LandingStatus Status, string Token, string Language, string ArtistName, OnboardingStep? Step, IReadOnlyList<PlanChoice> Plans, TimeSpan? CompletedIn)
+/// <param name="State">The form's state for the enhancing script (null on the unavailable pages).</param>
+/// <param name="PushKey">When set, the completed page offers web push (the VAPID public key the browser subscribes with).</param>
+public sealed record OnboardingView(LandingStatus Status, string Token, string Language, string ArtistName, OnboardingStep? Step, IReadOnlyList<PlanChoice> Plans, TimeSpan? CompletedIn, OnboardingState? State = null, string? PushKey = null)
 {
     public bool Completed => CompletedIn is not null;
 
@@ -34,7 +43,10 @@ public sealed record OnboardingView(LandingStatus Status, string Token, string L
 /// once), which moves the artist's journey to onboarding; the last answer completes it
 /// (<see cref="SignupCompleted"/>, once, with the time it took: the KPI). The session lives on the
 /// server (the form works as plain HTML, and resumes when the link is opened again); answering the
-/// same question twice keeps the later answer, and nothing is journalled twice.
+/// same question twice keeps the later answer, and nothing is journalled twice. An answer may carry an
+/// id (the enhancing script gives each one, online or kept offline): the same id again changes nothing,
+/// so answers synced after a lost response arrive exactly once. One artist's answers are taken one at a
+/// time in this process.
 /// </summary>
 public sealed class OnboardingForms(
     LinkTokens links,
@@ -43,10 +55,19 @@ public sealed class OnboardingForms(
     IReadModelStore sessions,
     IJournal journal,
     IOptions<OutreachOptions> outreach,
+    IOptions<WebPushOptInOptions> push,
     TimeProvider time)
 {
     /// <summary>Where sessions are kept (one row per artist).</summary>
     public const string SessionsName = "onboarding-sessions";
+
+    /// <summary>How many answer ids a session remembers (a form has ten questions at most; backs and changes add a few).</summary>
+    public const int AppliedKept = 64;
+
+    /// <summary>The longest answer id taken (the script sends a UUID).</summary>
+    public const int MaxAnswerIdLength = 64;
+
+    private static readonly KeyedLocks<string> Artists = new();
 
     public async Task<OnboardingView> GetAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -60,8 +81,16 @@ public sealed class OnboardingForms(
         return View(token!, artist, session, null, null);
     }
 
-    /// <summary>Takes the answer to <paramref name="questionId"/>; <paramref name="back"/> instead forgets the last answer (to change it).</summary>
-    public async Task<OnboardingView> AnswerAsync(string? token, string? questionId, string? value, bool back = false, CancellationToken cancellationToken = default)
+    /// <summary>True when <paramref name="answerId"/> can identify an answer: 1–64 letters, digits, '-' or '_'.</summary>
+    public static bool IsAnswerId(string? answerId) =>
+        answerId is { Length: > 0 and <= MaxAnswerIdLength } && answerId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>
+    /// Takes the answer to <paramref name="questionId"/>; <paramref name="back"/> instead forgets the last
+    /// answer (to change it). With <paramref name="answerId"/>, an answer already taken under that id
+    /// changes nothing (see <see cref="IsAnswerId"/>; any other value is ignored).
+    /// </summary>
+    public async Task<OnboardingView> AnswerAsync(string? token, string? questionId, string? value, bool back = false, string? answerId = null, CancellationToken cancellationToken = default)
     {
         var (status, artist) = await ArtistOfAsync(token, cancellationToken);
         if (artist is null)
@@ -69,8 +98,10 @@ public sealed class OnboardingForms(
             return OnboardingView.Unavailable(status);
         }
 
+        using var serial = await Artists.LockAsync(artist.Id.Value, cancellationToken);
         var session = await SessionOfAsync(artist, cancellationToken);
-        if (session.CompletedAt is not null)
+        var id = IsAnswerId(answerId) ? answerId : null;
+        if (session.CompletedAt is not null || (id is not null && session.Applied?.Contains(id) == true))
         {
             return View(token!, artist, session, null, null);
         }
@@ -82,6 +113,7 @@ public sealed class OnboardingForms(
             if (answered is not null)
             {
                 session.Answers.Remove(answered.Id);
+                session = Applied(session, id);
                 await SaveAsync(session, cancellationToken);
             }
 
@@ -111,6 +143,7 @@ public sealed class OnboardingForms(
             }
         }
 
+        session = Applied(session, id);
         var now = time.GetUtcNow();
         if (OnboardingQuestions.Next(questions, session.Answers) is null)
         {
@@ -126,21 +159,50 @@ public sealed class OnboardingForms(
         return View(token!, artist, session, null, null);
     }
 
+    /// <summary>The session with <paramref name="answerId"/> remembered (the oldest forgotten past <see cref="AppliedKept"/>).</summary>
+    private static OnboardingSession Applied(OnboardingSession session, string? answerId)
+    {
+        if (answerId is null)
+        {
+            return session;
+        }
+
+        var applied = session.Applied ?? [];
+        applied.Add(answerId);
+        if (applied.Count > AppliedKept)
+        {
+            applied.RemoveRange(0, applied.Count - AppliedKept);
+        }
+
+        return session with { Applied = applied };
+    }
+
     private OnboardingView View(string token, Artist artist, OnboardingSession session, string? error, string? typed)
     {
         var language = CopyLanguage.ForMarket(artist.Country?.Value);
         var plans = PlansFor(artist);
-        if (session.CompletedAt is { } completed)
+        var questions = QuestionsFor();
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in questions)
         {
-            return new OnboardingView(LandingStatus.Ready, token, language, artist.Name.Value, null, plans, completed - session.StartedAt);
+            if (OnboardingQuestions.Known(question, artist) is { } value)
+            {
+                known[question.Id] = value;
+            }
         }
 
-        var questions = QuestionsFor();
+        var state = new OnboardingState(questions, new Dictionary<string, string>(session.Answers, StringComparer.Ordinal), known);
+        var pushKey = string.IsNullOrWhiteSpace(push.Value.PublicKey) ? null : push.Value.PublicKey;
+        if (session.CompletedAt is { } completed)
+        {
+            return new OnboardingView(LandingStatus.Ready, token, language, artist.Name.Value, null, plans, completed - session.StartedAt, state, pushKey);
+        }
+
         var applicable = OnboardingQuestions.Applicable(questions, session.Answers);
         var next = OnboardingQuestions.Next(questions, session.Answers)!;
         var number = applicable.TakeWhile(q => q.Id != next.Id).Count() + 1;
-        var step = new OnboardingStep(next, OnboardingQuestions.Known(next, artist), typed, error, number, applicable.Count);
-        return new OnboardingView(LandingStatus.Ready, token, language, artist.Name.Value, step, plans, null);
+        var step = new OnboardingStep(next, known.GetValueOrDefault(next.Id), typed, error, number, applicable.Count);
+        return new OnboardingView(LandingStatus.Ready, token, language, artist.Name.Value, step, plans, null, state, pushKey);
     }
 
     private IReadOnlyList<Question> QuestionsFor() => OnboardingQuestions.For([.. outreach.Value.Offers.Select(o => o.Id)]);
@@ -148,9 +210,7 @@ public sealed class OnboardingForms(
     private List<PlanChoice> PlansFor(Artist artist)
     {
         var settings = outreach.Value;
-        var fallback = new CurrencyCode(settings.DefaultCurrency);
-        var currency = Markets.CurrencyOf(artist.Country?.Value, fallback);
-        return [.. settings.Offers.Select(o => new PlanChoice(o.Id, o.Name, o.Prices.TryGetValue(currency.Value, out var p) ? new Money(p, currency) : new Money(o.Prices[fallback.Value], fallback), o.Period))];
+        return [.. settings.Offers.Select(o => settings.Offer(o.Id)).Select(o => new PlanChoice(o.Id, o.Name, settings.PriceFor(o, artist.Country?.Value)!, o.Period))];
     }
 
     /// <summary>The artist's session; the first look starts it and journals the signup.</summary>

@@ -3,9 +3,7 @@ using MonaSpark.Application.Options;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Resolution;
 using MonaSpark.Domain.Artists;
-using MonaSpark.Domain.Commerce;
 using MonaSpark.Domain.Events;
-using MonaSpark.Domain.Outreach;
 using MonaSpark.Domain.Outreach.Copy;
 
 namespace MonaSpark.Application.Outreach;
@@ -37,8 +35,7 @@ public sealed class Checkouts(IPaymentGateway gateway, IArtistStore artists, IJo
 
         var settings = options.Value;
         var offer = settings.Offer(request.OfferId);
-        var currency = Markets.CurrencyOf(artist.Country?.Value, new CurrencyCode(settings.DefaultCurrency));
-        var price = offer.PriceIn(currency) ?? offer.PriceIn(new CurrencyCode(settings.DefaultCurrency));
+        var price = settings.PriceFor(offer, artist.Country?.Value);
         if (price is null)
         {
             return new CheckoutOpenOutcome(null, null, "offer-not-priced");

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
+using MonaSpark.Domain.Outreach;
 using MonaSpark.Domain.Outreach.Policies;
 using MonaSpark.Domain.Validation;
 
@@ -80,6 +81,17 @@ public sealed class OutreachOptions
     {
         var offer = Offers.FirstOrDefault(o => o.Id == id) ?? throw new ArgumentException($"Unknown offer '{id}'.", nameof(id));
         return new Offer(offer.Id, offer.Name, offer.Period, offer.Prices.ToDictionary(p => new CurrencyCode(p.Key), p => p.Value));
+    }
+
+    /// <summary>
+    /// The offer's price for an artist based in <paramref name="country"/>: in their market's currency
+    /// (<see cref="Markets.CurrencyOf"/>), else in the default currency; null when it has neither.
+    /// </summary>
+    public Money? PriceFor(Offer offer, CountryCode? country)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var fallback = new CurrencyCode(DefaultCurrency);
+        return offer.PriceIn(Markets.CurrencyOf(country, fallback)) ?? offer.PriceIn(fallback);
     }
 
     public string SenderFor(ContactChannel channel) =>

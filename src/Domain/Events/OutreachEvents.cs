@@ -15,6 +15,10 @@ public sealed record LandingViewed(string StreamId, DateTimeOffset OccurredAt, s
 public sealed record OptedOut(string StreamId, DateTimeOffset OccurredAt, ContactChannel? Channel, string Via)
     : DomainEvent(StreamId, OccurredAt);
 
+/// <summary>The person opted in on a channel (web push after signup): its contact point is theirs to give. Carries no address.</summary>
+public sealed record ConsentGiven(string StreamId, DateTimeOffset OccurredAt, ContactChannel Channel, string Via)
+    : DomainEvent(StreamId, OccurredAt);
+
 /// <summary>The person wrote to us on a channel (an SMS reply, a DM): it opens that channel's conversation window.</summary>
 public sealed record MessageReceived(string StreamId, DateTimeOffset OccurredAt, ContactChannel Channel)
     : DomainEvent(StreamId, OccurredAt);

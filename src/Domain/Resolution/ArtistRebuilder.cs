@@ -45,6 +45,9 @@ public static class ArtistRebuilder
             Version = current.Version,
             MergedFrom = current.MergedFrom,
             MergedInto = current.MergedInto,
+
+            // What the artist gave us themselves (a push subscription) is in no source record: it stays.
+            ContactPoints = [.. artist.ContactPoints, .. current.ContactPoints.Where(c => c.Provenance.Source == SourceKind.Artist && !artist.ContactPoints.Contains(c))],
         };
         return new RebuildResult(rebuilt, snapshots, skipped);
     }

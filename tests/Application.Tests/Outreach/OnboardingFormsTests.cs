@@ -16,6 +16,11 @@ public sealed class OnboardingFormsTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
+    /// <summary>A VAPID public key as the push channel is configured with (65 bytes, base64url).</summary>
+    private const string PushKey = "BOr2jAlFnWwHNWtxcPXx7Jse8lz1g0lLr2Sxf-3W84aAShk8q_pTv0kpcGZH7M3dr0xp1G0B7Q8hTpLzOdvAfwU";
+
+    private string? _pushKey;
+
     private OnboardingForms Sut() => new(
         _harness.LinkTokens(),
         _harness.Artists,
@@ -23,7 +28,25 @@ public sealed class OnboardingFormsTests : IDisposable
         _harness.ReadModels,
         _harness.Journal,
         Microsoft.Extensions.Options.Options.Create(_harness.OutreachOptions),
+        Microsoft.Extensions.Options.Options.Create(new WebPushOptInOptions { PublicKey = _pushKey }),
         _harness.Time);
+
+    private PushOptIns PushOptIns() => new(
+        _harness.LinkTokens(),
+        _harness.Artists,
+        _harness.ReadModels,
+        _harness.Contacts,
+        Microsoft.Extensions.Options.Options.Create(new WebPushOptInOptions { PublicKey = _pushKey }),
+        _harness.Time);
+
+    private static readonly (string Question, string Answer)[] SoloIndependent =
+    [
+        (Q.Name, "Luna"), (Q.Act, "solo"), (Q.Deal, "independent"), (Q.Genre, "dream pop"),
+        (Q.Country, "FR"), (Q.Goal, "fans"), (Q.Email, "luna@example.com"), (Q.Plan, "spark-monthly"),
+    ];
+
+    private const string Subscription =
+        """{"endpoint":"https://push.example.net/send/abc","expirationTime":null,"keys":{"p256dh":"BOr2jAlFnWwHNWtxcPXx7Jse8lz1g0lLr2Sxf-3W84aAShk8q_pTv0kpcGZH7M3dr0xp1G0B7Q8hTpLzOdvAfwU","auth":"8eDyX_uCN0XRhSbY5hs7Hg"}}""";
 
     private async Task<(Artist Artist, string Token)> ArtistAsync()
     {
@@ -163,4 +186,115 @@ public sealed class OnboardingFormsTests : IDisposable
         (await Sut().AnswerAsync(token, Q.Name, "Luna")).Status.ShouldBe(LandingStatus.Expired);
         (await _harness.EventsAsync()).OfType<OnboardingStarted>().ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Answer_TheSameAnswerIdTwice_IsTakenOnce_EvenAfterTheFormMovedOn()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.AnswerAsync(token, Q.Name, "Luna", answerId: "a-1");
+        await sut.AnswerAsync(token, Q.Act, "band", answerId: "a-2");
+        await sut.AnswerAsync(token, null, null, back: true, answerId: "a-3"); // forgets "band"
+
+        // The same three sent again (a lost response, a second sync): nothing changes.
+        await sut.AnswerAsync(token, Q.Name, "Luna", answerId: "a-1");
+        await sut.AnswerAsync(token, Q.Act, "band", answerId: "a-2");
+        var view = await sut.AnswerAsync(token, null, null, back: true, answerId: "a-3");
+
+        view.Step!.Question.Id.ShouldBe(Q.Act);
+        view.State!.Answers.ShouldBe(new Dictionary<string, string> { [Q.Name] = "Luna" });
+    }
+
+    [Fact]
+    public async Task Answer_AllSentTwiceWithTheirIds_CompletesOnce()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < SoloIndependent.Length; i++)
+            {
+                await sut.AnswerAsync(token, SoloIndependent[i].Question, SoloIndependent[i].Answer, answerId: $"op-{i}");
+            }
+        }
+
+        (await _harness.EventsAsync()).OfType<SignupCompleted>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Answer_ConcurrentCopiesOfOneAnswer_AreTakenOnce()
+    {
+        var (_, token) = await ArtistAsync();
+        var sut = Sut();
+        for (var i = 0; i < SoloIndependent.Length - 1; i++)
+        {
+            await sut.AnswerAsync(token, SoloIndependent[i].Question, SoloIndependent[i].Answer, answerId: $"op-{i}");
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Sut().AnswerAsync(token, Q.Plan, "spark-monthly", answerId: "op-last"))));
+
+        (await _harness.EventsAsync()).OfType<SignupCompleted>().ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("<script>")]
+    [InlineData("x123456789x123456789x123456789x123456789x123456789x123456789x12345")]
+    public void IsAnswerId_OnlyShortPlainIds(string id) => OnboardingForms.IsAnswerId(id).ShouldBeFalse();
+
+    [Fact]
+    public async Task View_CarriesTheFormsDescription_ForTheScriptOffline()
+    {
+        var (artist, token) = await ArtistAsync();
+        await Sut().AnswerAsync(token, Q.Name, "Luna");
+
+        var state = (await Sut().GetAsync(token)).State!;
+
+        state.Questions.Select(q => q.Id).ShouldBe([Q.Name, Q.Act, Q.Members, Q.Deal, Q.Label, Q.Genre, Q.Country, Q.Goal, Q.Email, Q.Plan]);
+        state.Answers.ShouldBe(new Dictionary<string, string> { [Q.Name] = "Luna" });
+        state.Known[Q.Name].ShouldBe(artist.Name.Value);
+    }
+
+    [Fact]
+    public async Task Push_OfferedOnlyWithAKey_AndOnlyOnceSignedUp()
+    {
+        var (_, token) = await ArtistAsync();
+        (await PushOptIns().SubscribeAsync(token, Subscription)).ShouldBe(PushOptInStatus.NotOffered);
+        _pushKey = PushKey;
+        (await PushOptIns().SubscribeAsync(token, Subscription)).ShouldBe(PushOptInStatus.TooEarly);
+        (await Sut().GetAsync(token)).PushKey.ShouldBe(PushKey);
+    }
+
+    [Fact]
+    public async Task Push_AfterSignup_TheSubscriptionIsTheirWebPushContact_WithConsent_Once()
+    {
+        _pushKey = PushKey;
+        var (artist, token) = await ArtistAsync();
+        var sut = Sut();
+        foreach (var (question, answer) in SoloIndependent)
+        {
+            await sut.AnswerAsync(token, question, answer);
+        }
+
+        (await PushOptIns().SubscribeAsync(token, Subscription)).ShouldBe(PushOptInStatus.Subscribed);
+        (await PushOptIns().SubscribeAsync(token, Subscription)).ShouldBe(PushOptInStatus.AlreadySubscribed);
+
+        var stored = (await _harness.Artists.GetAsync(artist.Id))!;
+        var point = stored.ContactPoints.Single(c => c.Channel == ContactChannel.WebPush);
+        point.Address.ShouldBe("""{"endpoint":"https://push.example.net/send/abc","keys":{"p256dh":"BOr2jAlFnWwHNWtxcPXx7Jse8lz1g0lLr2Sxf-3W84aAShk8q_pTv0kpcGZH7M3dr0xp1G0B7Q8hTpLzOdvAfwU","auth":"8eDyX_uCN0XRhSbY5hs7Hg"}}""");
+        point.LawfulBasis.ShouldBe(LawfulBasis.Consent);
+        var standing = await _harness.StandingAsync(artist.Id, point.Address);
+        standing.Consents.ShouldHaveSingleItem().Channel.ShouldBe(ContactChannel.WebPush);
+        (await _harness.EventsAsync()).OfType<ConsentGiven>().ShouldHaveSingleItem().Channel.ShouldBe(ContactChannel.WebPush);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"endpoint":"http://push.example.net/x","keys":{"p256dh":"BOr2jAlFnWwHNWtxcPXx7Jse8lz1g0lLr2Sxf-3W84aAShk8q_pTv0kpcGZH7M3dr0xp1G0B7Q8hTpLzOdvAfwU","auth":"8eDyX_uCN0XRhSbY5hs7Hg"}}""")]
+    [InlineData("""{"endpoint":"https://push.example.net/x","keys":{"p256dh":"AAAA","auth":"8eDyX_uCN0XRhSbY5hs7Hg"}}""")]
+    [InlineData("""{"endpoint":"https://push.example.net/x","keys":{"p256dh":"BOr2jAlFnWwHNWtxcPXx7Jse8lz1g0lLr2Sxf-3W84aAShk8q_pTv0kpcGZH7M3dr0xp1G0B7Q8hTpLzOdvAfwU"}}""")]
+    [InlineData("""{"endpoint":42}""")]
+    [InlineData("[]")]
+    public void Push_NotASubscription_IsRefused(string json) => MonaSpark.Application.Landing.PushOptIns.Canonical(json).ShouldBeNull();
 }

@@ -1,3 +1,4 @@
+using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Resolution;
 using MonaSpark.Domain.Sources;
 using MonaSpark.Domain.Validation;
@@ -43,6 +44,19 @@ public class ArtistRebuilderTests
         artist.MergedFrom.ShouldBe(current.MergedFrom);
         sut.Snapshots.Count.ShouldBe(2);
         sut.SkippedRecordIds.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Rebuild_KeepsWhatTheArtistGaveThemselves_AndDropsWhatOnlyAnotherSourceSaid()
+    {
+        var push = new ContactPoint(ContactChannel.WebPush, "{\"endpoint\":\"https://push.example.net/x\"}", LawfulBasis.Consent, false, new Provenance(SourceKind.Artist, null, Now));
+        var scraped = new ContactPoint(ContactChannel.Email, "gone@example.com", LawfulBasis.LegitimateInterest, true, new Provenance(SourceKind.Web, "web-1", Now));
+        var current = Samples.Artist("a") with { ContactPoints = [scraped, push] };
+
+        var artist = ArtistRebuilder.Rebuild(current, [Record("Only", "2026-10-31T00:00:00Z", Now)], Validators, Now).Artist!;
+
+        artist.ContactPoints.ShouldContain(push);
+        artist.ContactPoints.ShouldNotContain(scraped);
     }
 
     [Fact]
