@@ -34,7 +34,7 @@ public static class OnboardingFormEndpoint
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(copy);
         var request = context.Request;
-        if (!SameOrigin(request, copy.Value.PublicBaseUrl))
+        if (!RequestOrigin.IsSameOrigin(request, copy.Value.PublicBaseUrl))
         {
             return Problems.Forbidden("Cross-site request refused", "The form can only be sent from its own page.");
         }
@@ -62,42 +62,6 @@ public static class OnboardingFormEndpoint
         return new SeeOther($"/l/{Uri.EscapeDataString(token!)}/form");
     }
 
-    /// <summary>
-    /// A browser says where a request comes from: <c>Sec-Fetch-Site</c> (same-origin, or none when the
-    /// person typed or bookmarked it) and <c>Origin</c> (ours: the public origin, or this host; <c>null</c>
-    /// under our no-referrer policy, when Sec-Fetch-Site must say same-origin).
-    /// </summary>
-    private static bool SameOrigin(HttpRequest request, Uri publicBase)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
-        {
-            return false;
-        }
-
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
-        {
-            return true;
-        }
-
-        if (origin == "null")
-        {
-            // Our pages send no referrer, so a browser posts their forms with `Origin: null`: then its
-            // Sec-Fetch-Site must vouch for the origin.
-            return site == "same-origin";
-        }
-
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var from))
-        {
-            return false;
-        }
-
-        var own = $"{request.Scheme}://{request.Host}";
-        return string.Equals(from.GetLeftPart(UriPartial.Authority), publicBase.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
-            || string.Equals(from.GetLeftPart(UriPartial.Authority), own, StringComparison.OrdinalIgnoreCase);
-    }
-
     private static IResult Page(HttpContext context, OnboardingView view, LinkTokens links)
     {
         var nonce = PageHeaders.NewNonce();
@@ -110,17 +74,5 @@ public static class OnboardingFormEndpoint
 
         var html = OnboardingFormPage.Render(view, links.Derive("csrf", view.Token), nonce);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: view.Step?.Error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
-    }
-
-    /// <summary>303: after a POST, the browser GETs the form again (POST-redirect-GET).</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 }

@@ -21,7 +21,8 @@ public sealed class AppPackageTests
     [
         "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DispatchSend", "DraftMessage", "EndJourney", "GetArtist",
         "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LandingPage", "LandingView", "LeadJourney", "Onboarding", "OnboardingFormAnswer", "OnboardingFormPage",
-        "OpenCheckout", "PlanJourney", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
+        "OpenCheckout", "PlanJourney", "PortalChangePlan", "PortalEnter", "PortalEnterPage", "PortalErasure", "PortalEvents", "PortalExport",
+        "PortalPage", "PortalSignIn", "PortalSignOut", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
         "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists",
         "StartJourneys", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
         "UnsubscribeOneClick", "UnsubscribePage", "VoidCheckout",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MonaSpark.Application.Outreach;
+using MonaSpark.Application.Portal;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
@@ -102,6 +103,13 @@ public sealed class OnboardingForms(
         }
 
         session.Answers[question.Id] = clean!;
+        if (question.Id == OnboardingQuestions.Email)
+        {
+            // The portal's sign-in finds the artist by this address (its key is a MAC: no address in a key).
+            var key = PortalTokens.AddressKey(links, clean!.Trim().ToLowerInvariant());
+            await sessions.SaveAsync(PortalSignIn.AddressesName, [new ReadModelRow(key, JsonSerializer.Serialize(artist.Id.Value), 0)], 0, cancellationToken);
+        }
+
         if (question.Id == OnboardingQuestions.Act || question.Id == OnboardingQuestions.Deal)
         {
             // A branch changed: answers to questions no longer asked go.
@@ -145,9 +153,11 @@ public sealed class OnboardingForms(
 
     private IReadOnlyList<Question> QuestionsFor() => OnboardingQuestions.For([.. outreach.Value.Offers.Select(o => o.Id)]);
 
-    private List<PlanChoice> PlansFor(Artist artist)
+    private List<PlanChoice> PlansFor(Artist artist) => PlansFor(outreach.Value, artist);
+
+    /// <summary>The offers, each priced in the artist's currency (their market's, else the default).</summary>
+    internal static List<PlanChoice> PlansFor(OutreachOptions settings, Artist artist)
     {
-        var settings = outreach.Value;
         var fallback = new CurrencyCode(settings.DefaultCurrency);
         var currency = Markets.CurrencyOf(artist.Country?.Value, fallback);
         return [.. settings.Offers.Select(o => new PlanChoice(o.Id, o.Name, o.Prices.TryGetValue(currency.Value, out var p) ? new Money(p, currency) : new Money(o.Prices[fallback.Value], fallback), o.Period))];

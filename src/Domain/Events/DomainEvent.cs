@@ -39,6 +39,8 @@ namespace MonaSpark.Domain.Events;
 [JsonDerivedType(typeof(MessageReceived), nameof(MessageReceived))]
 [JsonDerivedType(typeof(OnboardingStarted), nameof(OnboardingStarted))]
 [JsonDerivedType(typeof(DeliveryReported), nameof(DeliveryReported))]
+[JsonDerivedType(typeof(PlanChangeRequested), nameof(PlanChangeRequested))]
+[JsonDerivedType(typeof(ErasureRequested), nameof(ErasureRequested))]
 public abstract record DomainEvent(string StreamId, DateTimeOffset OccurredAt)
 {
     /// <summary>The event's type name, as stored in the journal.</summary>
