@@ -54,7 +54,7 @@ public sealed class CustomerPortal(
         return new PortalView(
             CopyLanguage.ForMarket(artist.Country?.Value),
             artist.Name.Value,
-            Onboarding(onboarding),
+            Onboarding(onboarding, account),
             subscription,
             invoices,
             plans,
@@ -141,11 +141,12 @@ public sealed class CustomerPortal(
         return (CustomerAccount.Parse(account?.Json), session is null ? null : JsonSerializer.Deserialize<OnboardingSession>(session.Json));
     }
 
-    private PortalOnboarding Onboarding(OnboardingSession? session)
+    private PortalOnboarding Onboarding(OnboardingSession? session, CustomerAccount? account)
     {
         if (session is null)
         {
-            return new PortalOnboarding(PortalOnboarding.NotStarted);
+            // No session on this store (signed up elsewhere, or the session was purged): the journal's record stands.
+            return account?.OnboardingDuration is { } took ? new PortalOnboarding(PortalOnboarding.Completed, Took: took) : new PortalOnboarding(PortalOnboarding.NotStarted);
         }
 
         if (session.CompletedAt is { } completed)
