@@ -66,6 +66,25 @@ public sealed class AppPackageTests
     }
 
     [Theory]
+    [InlineData("PortalPage", "portal", "get")]
+    [InlineData("PortalSignIn", "portal/sign-in", "post")]
+    [InlineData("PortalEnterPage", "portal/enter", "get")]
+    [InlineData("PortalEnter", "portal/enter", "post")]
+    [InlineData("PortalSignOut", "portal/sign-out", "post")]
+    [InlineData("PortalChangePlan", "portal/plan", "post")]
+    [InlineData("PortalErasure", "portal/erasure", "post")]
+    [InlineData("PortalExport", "portal/export", "get")]
+    [InlineData("PortalEvents", "portal/events", "get")]
+    public void FunctionsMetadata_PortalRoutes_AreTheLocalHostsAnonymousRoutes(string function, string route, string method)
+    {
+        var trigger = Binding(function, "httpTrigger");
+
+        trigger.GetProperty("route").GetString().ShouldBe(route);
+        trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe([method]);
+        trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Theory]
     [InlineData("Ingest", "api/ingest")]
     [InlineData("DecideReview", "api/reviews/{id}")]
     public void FunctionsMetadata_WriteRoutes_ArePostsGuardedByTheFunctionKey(string function, string route)
