@@ -45,6 +45,7 @@ public static class PortalEndpoint
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(copy);
+        context.Response.Headers.CacheControl = "no-store";
         if (await FormAsync(context, copy, cancellationToken) is not { } form)
         {
             return Refused(context, copy);
@@ -77,6 +78,7 @@ public static class PortalEndpoint
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(copy);
+        context.Response.Headers.CacheControl = "no-store";
         if (await FormAsync(context, copy, cancellationToken) is not { } form)
         {
             return Refused(context, copy);
@@ -121,6 +123,7 @@ public static class PortalEndpoint
     internal static async Task<(IResult? Refusal, ArtistId Artist, IFormCollection? Form)> SignedInFormAsync(
         HttpContext context, PortalSignIn signIn, PortalTokens tokens, IOptions<CopywritingOptions> copy, CancellationToken cancellationToken)
     {
+        context.Response.Headers.CacheControl = "no-store";
         var session = context.Request.Cookies[CookieName];
         if (signIn.SignedIn(session) is not { } artist)
         {

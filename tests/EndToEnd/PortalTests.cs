@@ -92,6 +92,14 @@ public sealed class PortalTests
         json.ShouldContain("booking@imp-portal.example");
         json.ShouldContain("PlanChangeRequested");
         (await http.GetAsync(new Uri("/portal/export", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        // Plan change and sign-out are refused without the page's csrf value; sign-out clears the cookie.
+        (await PostAsync(http, "/portal/plan", [new("plan", "spark-monthly"), new("csrf", "forged")], cookie)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await PostAsync(http, "/portal/plan", [new("plan", "no-such-plan"), new("csrf", Field(html, "csrf"))], cookie)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var signedOut = await PostAsync(http, "/portal/sign-out", [new("csrf", Field(html, "csrf"))], cookie);
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        signedOut.Headers.Location!.OriginalString.ShouldBe("/portal?signed-out=1");
+        signedOut.Headers.GetValues("Set-Cookie").Single().ShouldStartWith("monaspark-portal=;");
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, KeyValuePair<string, string>[] form, string? cookie = null, string site = "same-origin")

@@ -127,4 +127,29 @@ public sealed class PortalSignInTests : IDisposable
         sut.SignedIn(session).ShouldBeNull();
         sut.SignedIn(session + "x").ShouldBeNull();
     }
+
+    [Fact]
+    public async Task RequestLink_TheOnboardingEmailAnswer_FindsTheArtist()
+    {
+        var artist = await _harness.Outreach.AddArtistAsync();
+        var forms = new Landing.OnboardingForms(
+            _harness.Outreach.LinkTokens(),
+            _harness.Outreach.Artists,
+            _harness.Outreach.Messages,
+            _harness.Outreach.ReadModels,
+            _harness.Outreach.Journal,
+            Microsoft.Extensions.Options.Options.Create(_harness.Outreach.OutreachOptions),
+            _harness.Outreach.Time);
+        var token = _harness.Outreach.LinkTokens().Mint(artist.Id, Now.AddDays(30));
+        await forms.GetAsync(token);
+        foreach (var (question, answer) in new[] { ("name", "Luna"), ("act", "solo"), ("deal", "independent"), ("genre", "pop"), ("country", "FR"), ("goal", "fans"), ("email", "Luna.Private@Mail.Example") })
+        {
+            (await forms.AnswerAsync(token, question, answer)).Step!.Error.ShouldBeNull(question);
+        }
+
+        (await _harness.SignIn().RequestLinkAsync("luna.private@mail.example")).ShouldBe(SignInOutcome.Sent);
+
+        _harness.Sent.ShouldHaveSingleItem().Recipient.ShouldBe("luna.private@mail.example");
+        (await _harness.Outreach.ReadModels.ListAsync(PortalSignIn.AddressesName, 10)).ShouldHaveSingleItem().Key.ShouldNotContain("luna");
+    }
 }
