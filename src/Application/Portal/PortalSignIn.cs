@@ -64,18 +64,20 @@ public sealed partial class PortalSignIn(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
         var normalised = address.Trim().ToLowerInvariant();
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+
+        // The allowance first, for every address: a stranger's address costs the same work and is throttled alike.
+        if (!await TakeAllowanceAsync(normalised, now, settings.LinksPerAddressPerHour, cancellationToken))
+        {
+            LogTooMany(logger);
+            return SignInOutcome.TooMany;
+        }
+
         var artist = await FindAsync(normalised, cancellationToken);
         if (artist is null)
         {
             return SignInOutcome.UnknownAddress;
-        }
-
-        var now = time.GetUtcNow();
-        var settings = options.Value;
-        if (!await TakeAllowanceAsync(normalised, now, settings.LinksPerAddressPerHour, cancellationToken))
-        {
-            LogTooMany(logger, artist.Id.Value);
-            return SignInOutcome.TooMany;
         }
 
         if (channels.FirstOrDefault(c => c.Channel == ContactChannel.Email) is not { } email)
@@ -191,8 +193,8 @@ public sealed partial class PortalSignIn(
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal sign-in link sent to artist {ArtistId}")]
     private static partial void LogSent(ILogger logger, string artistId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal sign-in links for artist {ArtistId} over the hourly allowance; none sent")]
-    private static partial void LogTooMany(ILogger logger, string artistId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal sign-in requests for one address over the hourly allowance; none sent")]
+    private static partial void LogTooMany(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portal sign-in link not sent: no e-mail channel is configured")]
     private static partial void LogNoChannel(ILogger logger);

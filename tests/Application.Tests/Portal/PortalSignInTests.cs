@@ -33,12 +33,16 @@ public sealed class PortalSignInTests : IDisposable
     }
 
     [Fact]
-    public async Task RequestLink_UnknownAddress_SendsNothing()
+    public async Task RequestLink_UnknownAddress_SendsNothing_AndIsThrottledLikeAKnownOne()
     {
         await _harness.Outreach.AddArtistAsync();
 
-        (await _harness.SignIn().RequestLinkAsync("someone@else.example")).ShouldBe(SignInOutcome.UnknownAddress);
+        var sut = _harness.SignIn();
 
+        (await sut.RequestLinkAsync("someone@else.example")).ShouldBe(SignInOutcome.UnknownAddress);
+        (await sut.RequestLinkAsync("someone@else.example")).ShouldBe(SignInOutcome.UnknownAddress);
+        (await sut.RequestLinkAsync("someone@else.example")).ShouldBe(SignInOutcome.UnknownAddress);
+        (await sut.RequestLinkAsync("someone@else.example")).ShouldBe(SignInOutcome.TooMany);
         _harness.Sent.ShouldBeEmpty();
     }
 
