@@ -40,10 +40,9 @@ public sealed class PortalTests
         (await PostAsync(http, "/portal/sign-in", [new("email", "not an address")])).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await PostAsync(http, "/portal/sign-in", [new("email", "booking@imp-portal.example")], site: "cross-site")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
-        var mail = await MimeMessage.LoadAsync(await OutboxMailAsync(Path.Combine(data, "outbox", "email")));
+        var (mail, link) = await SignInMailAsync(data);
         mail.To.Mailboxes.Single().Address.ShouldBe("booking@imp-portal.example");
         mail.Headers.Contains("List-Unsubscribe").ShouldBeFalse();
-        var link = new Uri(Regex.Match(mail.TextBody ?? string.Empty, @"http://\S+/portal/enter\?t=\S+", RegexOptions.None, TimeSpan.FromSeconds(1)).Value);
         var token = Uri.UnescapeDataString(link.Query["?t=".Length..]);
 
         // Opening the link signs nobody in; pressing the button does, once.
@@ -126,6 +125,13 @@ public sealed class PortalTests
 
     private static string Field(string html, string name) =>
         System.Net.WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{name}\" value=\"([^\"]*)\"", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value);
+
+    /// <summary>The one sign-in e-mail in the serving host's outbox, and its link.</summary>
+    internal static async Task<(MimeMessage Mail, Uri Link)> SignInMailAsync(string data)
+    {
+        var mail = await MimeMessage.LoadAsync(await OutboxMailAsync(Path.Combine(data, "outbox", "email")));
+        return (mail, new Uri(Regex.Match(mail.TextBody ?? string.Empty, @"http://\S+/portal/enter\?t=\S+", RegexOptions.None, TimeSpan.FromSeconds(1)).Value));
+    }
 
     private static async Task<string> OutboxMailAsync(string directory)
     {
