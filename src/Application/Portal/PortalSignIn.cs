@@ -180,16 +180,6 @@ public sealed partial class PortalSignIn(
         return bytes;
     }
 
-    private static string Subject(string language) => language == CopyLanguage.French ? "Votre lien de connexion MonaSpark" : "Your MonaSpark sign-in link";
-
-    private static string Body(string language, Uri link, TimeSpan lifetime)
-    {
-        var minutes = ((int)lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture);
-        return language == CopyLanguage.French
-            ? $"Bonjour,\n\nPour ouvrir votre espace MonaSpark, suivez ce lien puis appuyez sur « Se connecter » :\n\n{link.AbsoluteUri}\n\nIl fonctionne une seule fois, pendant {minutes} minutes. Si vous n’avez rien demandé, ignorez ce message.\n"
-            : $"Hello,\n\nTo open your MonaSpark account, follow this link and press \"Sign in\":\n\n{link.AbsoluteUri}\n\nIt works once, for {minutes} minutes. If you did not ask for it, ignore this message.\n";
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal sign-in link sent to artist {ArtistId}")]
     private static partial void LogSent(ILogger logger, string artistId);
 
