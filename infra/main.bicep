@@ -160,6 +160,7 @@ module storage 'modules/storage.bicep' = {
       'outreachmessages'
       'senderledger'
       'ratelimits'
+      'onetimetokens'
     ]
     queueNames: [
       'work-items'

@@ -144,6 +144,7 @@ public static class AzureAdaptersExtensions
         services.TryAddSingleton<IOutreachMessageStore, TableStorageOutreachMessageStore>();
         services.TryAddSingleton<ISenderLedger, TableStorageSenderLedger>();
         services.TryAddSingleton<IProviderRateLimiter, TableStorageProviderRateLimiter>();
+        services.TryAddSingleton<IOneTimeTokens, TableStorageOneTimeTokens>();
         return services;
     }
 

@@ -11,7 +11,7 @@ namespace MonaSpark.Adapters.Email;
 /// <summary>
 /// A <see cref="Message"/> as an RFC 5322 e-mail: plain text in UTF-8, a Message-ID derived from the
 /// idempotency key (so the same step renders the same message, and a resend is recognisable), and
-/// for marketing mail the one-click unsubscribe headers (RFC 8058): <c>List-Unsubscribe</c> with the
+/// for marketing mail (every message not <see cref="Message.Transactional"/>) the one-click unsubscribe headers (RFC 8058): <c>List-Unsubscribe</c> with the
 /// https page and <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>.
 /// </summary>
 public static class EmailRenderer
@@ -43,7 +43,8 @@ public static class EmailRenderer
         }
 
         // https, as RFC 8058 asks; http only on loopback, where the local host's sinks are the only readers.
-        if (message.UnsubscribeUrl is not { } unsubscribe || !CopyLinks.IsPublicBase(new Uri(unsubscribe.GetLeftPart(UriPartial.Authority))))
+        var unsubscribe = message.UnsubscribeUrl;
+        if (!message.Transactional && (unsubscribe is null || !CopyLinks.IsPublicBase(new Uri(unsubscribe.GetLeftPart(UriPartial.Authority)))))
         {
             throw new ArgumentException($"Message {message.Id} has no https unsubscribe link: marketing e-mail must carry one.", nameof(message));
         }
@@ -57,8 +58,12 @@ public static class EmailRenderer
         };
         mail.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mail.To.Add(MailboxAddress.Parse(message.Recipient));
-        mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
-        mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (unsubscribe is not null)
+        {
+            mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+            mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         mail.Headers.Add("Content-Language", message.Language);
         return mail;
     }

@@ -69,6 +69,7 @@ public static class LocalAdaptersExtensions
         services.TryAddSingleton<IOutreachMessageStore, SqliteOutreachMessageStore>();
         services.TryAddSingleton<ISenderLedger, SqliteSenderLedger>();
         services.TryAddSingleton<IProviderRateLimiter, InProcessProviderRateLimiter>();
+        services.TryAddSingleton<IOneTimeTokens, SqliteOneTimeTokens>();
         services.AddSingleton<IUnitOfWork, SqliteUnitOfWork>();
         services.AddSqliteVectorIndex();
         return services;

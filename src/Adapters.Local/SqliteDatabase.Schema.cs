@@ -6,7 +6,7 @@ namespace MonaSpark.Adapters.Local;
 public sealed partial class SqliteDatabase
 {
     /// <summary>Migration scripts; script <c>i</c> takes <c>PRAGMA user_version</c> from <c>i</c> to <c>i + 1</c>.</summary>
-    private static readonly string[] Migrations = [SqliteSchema.Version1, SqliteSchema.Version2, SqliteSchema.Version3, SqliteSchema.Version4, SqliteSchema.Version5, SqliteSchema.Version6, SqliteSchema.Version7, SqliteSchema.Version8];
+    private static readonly string[] Migrations = [SqliteSchema.Version1, SqliteSchema.Version2, SqliteSchema.Version3, SqliteSchema.Version4, SqliteSchema.Version5, SqliteSchema.Version6, SqliteSchema.Version7, SqliteSchema.Version8, SqliteSchema.Version9];
 
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
     public static int SchemaVersion => Migrations.Length;

@@ -285,4 +285,16 @@ internal static class SqliteSchema
         );
         CREATE INDEX ix_sender_outcomes_time ON sender_outcomes (sender, at);
         """;
+
+    /// <summary>
+    /// Version 9: one-time tokens (the portal's sign-in links and allowances): the primary key makes a
+    /// second insert of an id fail, so an id is consumed once; rows past their expiry are purged.
+    /// </summary>
+    public const string Version9 = """
+        CREATE TABLE one_time_tokens (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            expires_at  INTEGER NOT NULL
+        );
+        CREATE INDEX ix_one_time_tokens_expiry ON one_time_tokens (expires_at);
+        """;
 }

@@ -30,6 +30,15 @@ public static class MonaSparkEndpoints
         endpoints.MapPost("/l/{token}/push", OnboardingFormEndpoint.PushAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
         endpoints.MapGet("/u/{token}", UnsubscribeEndpoint.Get).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapPost("/u/{token}", UnsubscribeEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapGet("/portal", PortalEndpoint.GetAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapPost("/portal/sign-in", PortalEndpoint.SignInAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapGet("/portal/enter", PortalEndpoint.Enter).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapPost("/portal/enter", PortalEndpoint.EnterAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapPost("/portal/sign-out", PortalEndpoint.SignOutAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapPost("/portal/plan", PortalAccountEndpoint.ChangePlanAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapPost("/portal/erasure", PortalAccountEndpoint.RequestErasureAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
+        endpoints.MapGet("/portal/export", PortalAccountEndpoint.ExportAsync).RequireRateLimiting(PublicRateLimitPolicy);
+        endpoints.MapGet("/portal/events", PortalAccountEndpoint.Events).RequireRateLimiting(PublicRateLimitPolicy);
         endpoints.MapPost("/api/webhooks/{provider}", WebhookEndpoint.PostAsync).RequireRateLimiting(PublicRateLimitPolicy).DisableAntiforgery();
         return endpoints;
     }

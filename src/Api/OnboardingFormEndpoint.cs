@@ -36,7 +36,7 @@ public static class OnboardingFormEndpoint
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(copy);
         var request = context.Request;
-        if (!SameOrigin(request, copy.Value.PublicBaseUrl))
+        if (!RequestOrigin.IsSameOrigin(request, copy.Value.PublicBaseUrl))
         {
             return Problems.Forbidden("Cross-site request refused", "The form can only be sent from its own page.");
         }
@@ -67,42 +67,6 @@ public static class OnboardingFormEndpoint
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(links.Derive("csrf", token ?? string.Empty)), Encoding.ASCII.GetBytes(sent));
 
     /// <summary>
-    /// A browser says where a request comes from: <c>Sec-Fetch-Site</c> (same-origin, or none when the
-    /// person typed or bookmarked it) and <c>Origin</c> (ours: the public origin, or this host; <c>null</c>
-    /// under our no-referrer policy, when Sec-Fetch-Site must say same-origin).
-    /// </summary>
-    private static bool SameOrigin(HttpRequest request, Uri publicBase)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
-        {
-            return false;
-        }
-
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
-        {
-            return true;
-        }
-
-        if (origin == "null")
-        {
-            // Our pages send no referrer, so a browser posts their forms with `Origin: null`: then its
-            // Sec-Fetch-Site must vouch for the origin.
-            return site == "same-origin";
-        }
-
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var from))
-        {
-            return false;
-        }
-
-        var own = $"{request.Scheme}://{request.Host}";
-        return string.Equals(from.GetLeftPart(UriPartial.Authority), publicBase.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)
-            || string.Equals(from.GetLeftPart(UriPartial.Authority), own, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>
     /// <c>POST /l/{token}/push</c>, JSON <c>{"csrf":…,"subscription":{…}}</c>: after signup, the browser's push
     /// subscription becomes the artist's web push contact, with their consent. 204 when taken (or already
     /// theirs), 400 for a body that is not one, 403 for a forgery, 404/410 for a link that is not ours or
@@ -116,7 +80,7 @@ public static class OnboardingFormEndpoint
         ArgumentNullException.ThrowIfNull(copy);
         var request = context.Request;
         context.Response.Headers.CacheControl = "no-store";
-        if (!SameOrigin(request, copy.Value.PublicBaseUrl))
+        if (!RequestOrigin.IsSameOrigin(request, copy.Value.PublicBaseUrl))
         {
             return Problems.Forbidden("Cross-site request refused", "Notifications can only be turned on from the form's own page.");
         }
@@ -167,7 +131,7 @@ public static class OnboardingFormEndpoint
     private static IResult Page(HttpContext context, OnboardingView view, LinkTokens links)
     {
         var nonce = PageHeaders.NewNonce();
-        PageHeaders.Apply(context, nonce, scripts: view.Status == LandingStatus.Ready);
+        PageHeaders.Apply(context, nonce, script: view.Status == LandingStatus.Ready);
         if (view.Status != LandingStatus.Ready)
         {
             return Results.Content(LandingPage.RenderUnavailable(view.Status, nonce), "text/html; charset=utf-8",
@@ -176,17 +140,5 @@ public static class OnboardingFormEndpoint
 
         var html = OnboardingFormPage.Render(view, links.Derive("csrf", view.Token), nonce);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: view.Step?.Error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
-    }
-
-    /// <summary>303: after a POST, the browser GETs the form again (POST-redirect-GET).</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
     }
 }

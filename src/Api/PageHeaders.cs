@@ -15,13 +15,13 @@ internal static class PageHeaders
 
     /// <param name="images">The CSP image sources: <c>'self'</c>, or <c>'self' https:</c> for pages showing artists' images; null: none.</param>
     /// <param name="cacheControl">Null leaves Cache-Control to the caller.</param>
-    /// <param name="scripts">True for a page with a nonce-bearing script: it may fetch from this origin, register the service worker and link the manifest.</param>
-    public static void Apply(HttpContext context, string nonce, string? images = "'self'", string? cacheControl = "no-store", bool scripts = false)
+    /// <param name="script">True for a page with a script of its own (under the same nonce): it may connect back to this origin (the form's answers, the portal's live updates), register the service worker and link the manifest.</param>
+    public static void Apply(HttpContext context, string nonce, string? images = "'self'", string? cacheControl = "no-store", bool script = false)
     {
         var headers = context.Response.Headers;
         var img = images is null ? string.Empty : $" img-src {images};";
-        var script = scripts ? $" script-src 'nonce-{nonce}'; connect-src 'self'; worker-src 'self'; manifest-src 'self';" : string.Empty;
-        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}';{script}{img} base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        var js = script ? $" script-src 'nonce-{nonce}'; connect-src 'self'; worker-src 'self'; manifest-src 'self';" : string.Empty;
+        headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}';{js}{img} base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         if (cacheControl is not null)

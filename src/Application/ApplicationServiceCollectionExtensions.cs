@@ -6,6 +6,7 @@ using MonaSpark.Application.Landing;
 using MonaSpark.Application.Lookalikes;
 using MonaSpark.Application.Options;
 using MonaSpark.Application.Outreach;
+using MonaSpark.Application.Portal;
 using MonaSpark.Application.Ports;
 using MonaSpark.Application.Projections;
 using MonaSpark.Application.Queries;
@@ -72,6 +73,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<JourneysQuery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, FunnelProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, ContactHistoryProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, CustomerAccountsProjection>());
         services.AddTransient<ProjectionRunner>();
         services.AddTransient<DraftOutreachCopy>();
         services.TryAddSingleton<CustomerDirectory>();
@@ -112,6 +114,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<OnboardingForms>();
         services.AddOptions<WebPushOptInOptions>().BindConfiguration(WebPushOptInOptions.SectionName);
         services.AddTransient<PushOptIns>();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(_ => System.Security.Cryptography.RandomNumberGenerator.Create());
+        services.TryAddSingleton<PortalTokens>();
+        services.AddTransient<PortalSignIn>();
+        services.AddTransient<CustomerPortal>();
     }
 
     private static bool IsWindow(string text)

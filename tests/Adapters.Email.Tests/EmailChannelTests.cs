@@ -56,6 +56,16 @@ public sealed class EmailChannelTests : IDisposable
     }
 
     [Fact]
+    public void Render_Transactional_NoUnsubscribeHeaders()
+    {
+        var mail = EmailRenderer.Render(Mail() with { UnsubscribeUrl = null, Transactional = true }, Options());
+
+        mail.Headers.Contains("List-Unsubscribe").ShouldBeFalse();
+        mail.Headers.Contains("List-Unsubscribe-Post").ShouldBeFalse();
+        mail.Headers["Content-Language"].ShouldBe("fr");
+    }
+
+    [Fact]
     public async Task Outbox_WritesTheMessageAsSent_OncePerIdempotencyKey()
     {
         var sut = new OutboxEmailChannel(Microsoft.Extensions.Options.Options.Create(Options()));

@@ -38,6 +38,7 @@ public sealed class SqliteMigrationTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE one_time_tokens;
                 DROP TABLE sender_outcomes;
                 DROP TABLE sender_reservations;
                 DROP TABLE senders;

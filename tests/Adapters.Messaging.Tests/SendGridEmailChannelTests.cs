@@ -157,6 +157,17 @@ public sealed class SendGridEmailChannelTests : IDisposable
         _http.Requests.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task SendAsync_Transactional_SentWithoutUnsubscribeHeaders()
+    {
+        _http.Answer(HttpStatusCode.Accepted, headers: ("X-Message-Id", MessageIdHeader));
+
+        var result = await Sut().SendAsync(Outreach.Email() with { UnsubscribeUrl = null, Transactional = true });
+
+        result.Accepted.ShouldBeTrue();
+        _http.Single.Text.ShouldNotContain("List-Unsubscribe");
+    }
+
     [Theory]
     [InlineData("not-an-address")]
     [InlineData("Luna <booking@luna.example>")]

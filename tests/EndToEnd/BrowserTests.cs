@@ -8,7 +8,8 @@ namespace MonaSpark.EndToEnd;
 /// <summary>
 /// The landing page and the onboarding form in a real browser (Playwright driving Debian's Chromium,
 /// never a downloaded one): a person clicks through the form with JavaScript off and on, and an artist
-/// whose name is an attack shows as text, with no dialog and no injected element.
+/// whose name is an attack shows as text, with no dialog and no injected element; the portal's status
+/// follows the account live through its nonce'd script.
 /// </summary>
 public sealed class BrowserTests(ITestOutputHelper log)
 {
@@ -88,6 +89,38 @@ public sealed class BrowserTests(ITestOutputHelper log)
         (await page.Locator("script").CountAsync()).ShouldBe(0);
         (await page.Locator("img[onerror]").CountAsync()).ShouldBe(0);
         dialogs.ShouldBe(0);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Portal_SignedInWithJavaScript_TheStatusFollowsTheAccountLiveUnderTheCsp()
+    {
+        using var temp = new TempDirectory();
+        var data = await IngestAsync(temp, ("imp-live", "Ada Quill"));
+        await using var host = LocalHostProcess.Start("serve", "--data", data);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        await host.WaitUntilServingAsync(http);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = BrowserArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = host.BaseAddress.ToString() });
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+
+        await page.GotoAsync("/portal");
+        await page.GetByLabel("Your e-mail address").FillAsync("booking@imp-live.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        (await page.Locator("[role=status]").First.TextContentAsync()).ShouldStartWith("If this address is ours");
+        var (_, link) = await PortalTests.SignInMailAsync(data);
+        await page.GotoAsync(link.PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Hello Ada Quill");
+        (await page.Locator("#status").TextContentAsync()).ShouldBe("Sign-up not started yet. No subscription.");
+
+        // The artist opens their form elsewhere: the portal's status follows, with no reload.
+        (await http.GetAsync(new Uri($"/l/{(await TokensAsync(data, "imp-live"))[0]}/form", UriKind.Relative))).EnsureSuccessStatusCode();
+        await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.startsWith('Sign-up in progress: question 1 of')", null, new() { Timeout = 15_000 });
+        page.Url.ShouldEndWith("/portal");
+        console.ShouldNotContain(m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact(Timeout = 300_000)]

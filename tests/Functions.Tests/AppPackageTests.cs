@@ -21,7 +21,8 @@ public sealed class AppPackageTests
     [
         "CancelPendingSends", "Checkout", "Dashboard", "DecideReview", "DispatchSend", "DraftMessage", "EndJourney", "GetArtist",
         "GetKpis", "GetLeads", "GetLookalikes", "GetReviews", "Health", "Ingest", "LandingPage", "LandingView", "LeadJourney", "Onboarding", "OnboardingFormAnswer", "OnboardingFormPage", "OnboardingPushOptIn",
-        "OpenCheckout", "PlanJourney", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
+        "OpenCheckout", "PlanJourney", "PortalChangePlan", "PortalEnter", "PortalEnterPage", "PortalErasure", "PortalEvents", "PortalExport",
+        "PortalPage", "PortalSignIn", "PortalSignOut", "ProcessWorkItem", "ProjectJournal", "ProviderWebhook", "PublishJournal",
         "RelayJourneySignals", "RetrainModels", "ScheduleUpsell", "ScoreArtist", "ScoreArtists", "ServiceWorker",
         "StartJourneys", "StaticAsset", "SyncInstagram", "SyncSoundCloud", "SyncSpotify", "SyncWeb", "SyncYouTube",
         "UnsubscribeOneClick", "UnsubscribePage", "VoidCheckout",
@@ -63,6 +64,25 @@ public sealed class AppPackageTests
 
         trigger.GetProperty("route").GetString().ShouldBe(route);
         trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe(["get"]);
+        trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Theory]
+    [InlineData("PortalPage", "portal", "get")]
+    [InlineData("PortalSignIn", "portal/sign-in", "post")]
+    [InlineData("PortalEnterPage", "portal/enter", "get")]
+    [InlineData("PortalEnter", "portal/enter", "post")]
+    [InlineData("PortalSignOut", "portal/sign-out", "post")]
+    [InlineData("PortalChangePlan", "portal/plan", "post")]
+    [InlineData("PortalErasure", "portal/erasure", "post")]
+    [InlineData("PortalExport", "portal/export", "get")]
+    [InlineData("PortalEvents", "portal/events", "get")]
+    public void FunctionsMetadata_PortalRoutes_AreTheLocalHostsAnonymousRoutes(string function, string route, string method)
+    {
+        var trigger = Binding(function, "httpTrigger");
+
+        trigger.GetProperty("route").GetString().ShouldBe(route);
+        trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ShouldBe([method]);
         trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
     }
 

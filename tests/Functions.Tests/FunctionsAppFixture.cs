@@ -52,6 +52,9 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             ["MonaSpark:Azure:ConnectionString"] = ConnectionString,
             ["MonaSpark:Azure:TablePrefix"] = $"fn{_suffix}",
             ["MonaSpark:Azure:WorkQueueName"] = WorkQueueName,
+
+            // A test key (Key Vault in production): the landing, unsubscribe and portal triggers sign with it.
+            ["MonaSpark:Links:SigningKey"] = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=",
         });
 
         // The three lines of Program.cs after CreateBuilder.

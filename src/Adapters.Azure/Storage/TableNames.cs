@@ -21,6 +21,7 @@ internal static class TableNames
     public const string OutreachMessages = "outreachmessages";
     public const string SenderLedger = "senderledger";
     public const string RateLimits = "ratelimits";
+    public const string OneTimeTokens = "onetimetokens";
 
-    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels, Contacts, Suppression, OutreachMessages, SenderLedger, RateLimits];
+    public static readonly IReadOnlyList<string> All = [Artists, Journal, Quarantine, SourceRecords, Leads, DeadLetters, WorkPending, SourceCursors, MatchReviews, Checkpoints, Features, Models, ReadModels, Contacts, Suppression, OutreachMessages, SenderLedger, RateLimits, OneTimeTokens];
 }

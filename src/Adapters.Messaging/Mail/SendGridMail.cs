@@ -23,7 +23,8 @@ internal static class SendGridMail
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(sender);
-        if (message.UnsubscribeUrl is not { IsAbsoluteUri: true, Scheme: "https" } unsubscribe)
+        var unsubscribe = message.UnsubscribeUrl;
+        if (!message.Transactional && unsubscribe is not { IsAbsoluteUri: true, Scheme: "https" })
         {
             return (null, "no https unsubscribe link: marketing e-mail must carry List-Unsubscribe (RFC 8058)");
         }
@@ -39,11 +40,13 @@ internal static class SendGridMail
             return (null, "the sender is not an e-mail address");
         }
 
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (unsubscribe is not null)
         {
-            ["List-Unsubscribe"] = $"<{unsubscribe.AbsoluteUri}>",
-            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-        };
+            headers["List-Unsubscribe"] = $"<{unsubscribe.AbsoluteUri}>";
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+        }
+
         if (!string.IsNullOrWhiteSpace(message.Language))
         {
             headers["Content-Language"] = message.Language;

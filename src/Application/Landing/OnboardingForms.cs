@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MonaSpark.Application.Concurrency;
 using MonaSpark.Application.Outreach;
+using MonaSpark.Application.Portal;
 using MonaSpark.Application.Ports;
 using MonaSpark.Domain.Artists;
 using MonaSpark.Domain.Commerce;
@@ -134,6 +135,13 @@ public sealed class OnboardingForms(
         }
 
         session.Answers[question.Id] = clean!;
+        if (question.Id == OnboardingQuestions.Email)
+        {
+            // The portal's sign-in finds the artist by this address (its key is a MAC: no address in a key).
+            var key = PortalTokens.AddressKey(links, clean!.Trim().ToLowerInvariant());
+            await sessions.SaveAsync(PortalSignIn.AddressesName, [new ReadModelRow(key, JsonSerializer.Serialize(artist.Id.Value), 0)], 0, cancellationToken);
+        }
+
         if (question.Id == OnboardingQuestions.Act || question.Id == OnboardingQuestions.Deal)
         {
             // A branch changed: answers to questions no longer asked go.
@@ -207,9 +215,11 @@ public sealed class OnboardingForms(
 
     private IReadOnlyList<Question> QuestionsFor() => OnboardingQuestions.For([.. outreach.Value.Offers.Select(o => o.Id)]);
 
-    private List<PlanChoice> PlansFor(Artist artist)
+    private List<PlanChoice> PlansFor(Artist artist) => PlansFor(outreach.Value, artist);
+
+    /// <summary>The offers, each priced in the artist's currency (their market's, else the default).</summary>
+    internal static List<PlanChoice> PlansFor(OutreachOptions settings, Artist artist)
     {
-        var settings = outreach.Value;
         return [.. settings.Offers.Select(o => settings.Offer(o.Id)).Select(o => new PlanChoice(o.Id, o.Name, settings.PriceFor(o, artist.Country?.Value)!, o.Period))];
     }
 

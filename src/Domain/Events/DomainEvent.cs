@@ -40,6 +40,8 @@ namespace MonaSpark.Domain.Events;
 [JsonDerivedType(typeof(OnboardingStarted), nameof(OnboardingStarted))]
 [JsonDerivedType(typeof(DeliveryReported), nameof(DeliveryReported))]
 [JsonDerivedType(typeof(ConsentGiven), nameof(ConsentGiven))]
+[JsonDerivedType(typeof(PlanChangeRequested), nameof(PlanChangeRequested))]
+[JsonDerivedType(typeof(ErasureRequested), nameof(ErasureRequested))]
 public abstract record DomainEvent(string StreamId, DateTimeOffset OccurredAt)
 {
     /// <summary>The event's type name, as stored in the journal.</summary>

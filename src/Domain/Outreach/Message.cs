@@ -22,6 +22,12 @@ public sealed record Message(
     /// <summary>The one-click unsubscribe page of this message (<c>/u/{token}</c>); every marketing e-mail carries it in <c>List-Unsubscribe</c>.</summary>
     public Uri? UnsubscribeUrl { get; init; }
 
+    /// <summary>
+    /// A message the person asked for (a sign-in link), not marketing: it carries no unsubscribe link,
+    /// and the consent and frequency rules of outreach do not apply to it.
+    /// </summary>
+    public bool Transactional { get; init; }
+
     /// <summary>The sender it goes out from (an address or number), whose quota and health it counts against.</summary>
     public string? Sender { get; init; }
 
