@@ -4,6 +4,8 @@ using System.IO.Compression;
 using System.Text;
 using MonaSpark.Application.Landing;
 using MonaSpark.Domain.Commerce;
+using MonaSpark.Domain.Onboarding;
+using MonaSpark.Edge.Assets;
 using MonaSpark.Edge.Landing;
 
 namespace MonaSpark.Benchmarks;
@@ -38,6 +40,26 @@ internal static class LandingRender
         var page = Encoding.UTF8.GetBytes(LandingPage.Render(contents[0], "nonce-0123456789"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{renders:N0} landing renders: p50 {Micro(ticks[renders / 2]):F1} µs, p99 {Micro(ticks[(int)(renders * 0.99)]):F1} µs, max {Micro(ticks[^1]):F1} µs ({bytes / renders:N0} chars a page)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"page weight: {page.Length:N0} B raw, {Compressed(page, s => new GZipStream(s, CompressionLevel.Optimal, true)):N0} B gzip, {Compressed(page, s => new BrotliStream(s, CompressionLevel.Optimal, true)):N0} B brotli (budget 14,336 B compressed)"));
+
+        // The onboarding form: a question page with the form's description for the script, and the script itself.
+        var questions = OnboardingQuestions.For(["spark-monthly", "spark-yearly"]);
+        var plans = new[] { new PlanChoice("spark-monthly", "MonaSpark Pro", new Money(1_900, CurrencyCode.Eur), BillingPeriod.Monthly), new PlanChoice("spark-yearly", "MonaSpark Pro (yearly)", new Money(19_000, CurrencyCode.Eur), BillingPeriod.Yearly) };
+        var view = new OnboardingView(LandingStatus.Ready, contents[0].Token, "fr", contents[0].ArtistName,
+            new OnboardingStep(questions[5], "chanson", null, null, 5, 8), plans, null,
+            new OnboardingState(questions, new Dictionary<string, string> { ["name"] = "Zélie", ["act"] = "solo", ["deal"] = "independent" }, new Dictionary<string, string> { ["name"] = "Zélie", ["genre"] = "chanson", ["country"] = "FR" }));
+        var formTicks = new long[Math.Max(1, renders / 10)];
+        for (var i = 0; i < formTicks.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            OnboardingFormPage.Render(view, "csrf-0123456789", "nonce-0123456789");
+            formTicks[i] = Stopwatch.GetTimestamp() - start;
+        }
+
+        Array.Sort(formTicks);
+        var formPage = Encoding.UTF8.GetBytes(OnboardingFormPage.Render(view, "csrf-0123456789", "nonce-0123456789"));
+        var script = StaticAssets.Find(StaticAssets.FormScript)!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{formTicks.Length:N0} form renders: p50 {Micro(formTicks[formTicks.Length / 2]):F1} µs, p99 {Micro(formTicks[(int)(formTicks.Length * 0.99)]):F1} µs"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"form page weight: {formPage.Length:N0} B raw, {Compressed(formPage, s => new GZipStream(s, CompressionLevel.Optimal, true)):N0} B gzip, {Compressed(formPage, s => new BrotliStream(s, CompressionLevel.Optimal, true)):N0} B brotli; its script {script.Content.Length:N0} B raw, {script.Gzip.Length:N0} B gzip, {script.Brotli.Length:N0} B brotli (cached a year)"));
     }
 
     private static LandingContent Content(int i) => new(
