@@ -25,13 +25,9 @@ ASPNETCORE_URLS="http://127.0.0.1:$port" MonaSpark__LocalHost__PublicRequestsPer
 server=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 
-link=""
-for id in $(curl -fs "http://127.0.0.1:$port/api/leads?top=100" | jq -r '.leads[].artistId'); do
-  link=$(curl -fs "http://127.0.0.1:$port/api/artists/$id" | jq -r '.landingUrl // empty')
-  [[ -n "$link" ]] && break
-done
-[[ -n "$link" ]] || { echo "load-landing: no artist has a landing link" >&2; exit 1; }
-path="/l/${link##*/l/}"
+# shellcheck source-path=SCRIPTDIR source=lib/landing-link.sh
+source "$root/eng/lib/landing-link.sh"
+path=$(landing_link "http://127.0.0.1:$port") || { echo "load-landing: no artist has a landing link" >&2; exit 1; }
 echo "GET $path, $connections connections, $duration"
 curl -fs -o /dev/null -w "status %{http_code}, %{size_download} bytes\n" "http://127.0.0.1:$port$path"
 wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$path"

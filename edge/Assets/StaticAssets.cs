@@ -71,6 +71,9 @@ public static class StaticAssets
     /// <summary>The app icon (SVG).</summary>
     public static string Icon => Built.Value.Icon.Path;
 
+    /// <summary>The pages' icon link (the app icon; without it browsers ask for <c>/favicon.ico</c>).</summary>
+    public static string IconLink => $"<link rel=\"icon\" type=\"image/svg+xml\" href=\"{Icon}\">";
+
     /// <summary>The service worker, with the asset names of this build.</summary>
     public static StaticAsset Worker => Built.Value.Worker;
 

@@ -436,7 +436,13 @@
   }
 
   if ('serviceWorker' in navigator && data.worker) {
-    navigator.serviceWorker.register(data.worker, { scope: '/l/' }).catch(() => {});
+    // After the page has loaded: the worker's install (fetching the assets) never competes with the first paint.
+    const register = () => navigator.serviceWorker.register(data.worker, { scope: '/l/' }).catch(() => {});
+    if (document.readyState === 'complete') {
+      register();
+    } else {
+      window.addEventListener('load', register, { once: true });
+    }
   }
 
   window.addEventListener('online', () => send());

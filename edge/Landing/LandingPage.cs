@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MonaSpark.Application.Landing;
+using MonaSpark.Edge.Assets;
 
 namespace MonaSpark.Edge.Landing;
 
@@ -15,8 +16,8 @@ public static class LandingPage
 {
     /// <summary>The critical CSS, inline (the page has no other stylesheet).</summary>
     public const string Css =
-        ":root{color-scheme:light dark;--ink:#1d1d1f;--soft:#5f6368;--accent:#c2185b;--card:#f6f6f8}" +
-        "@media(prefers-color-scheme:dark){:root{--ink:#f2f2f2;--soft:#b0b3b8;--accent:#ff5c9a;--card:#1f2023}body{background:#121214}}" +
+        ":root{color-scheme:light dark;--ink:#1d1d1f;--soft:#5f6368;--accent:#c2185b;--on-accent:#fff;--card:#f6f6f8}" +
+        "@media(prefers-color-scheme:dark){:root{--ink:#f2f2f2;--soft:#b0b3b8;--accent:#ff5c9a;--on-accent:#121214;--card:#1f2023}body{background:#121214}}" +
         "*{box-sizing:border-box}body{margin:0;font:17px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--ink)}" +
         "main{max-width:40rem;margin:0 auto;padding:2rem 1.25rem 3rem}" +
         "header{display:flex;gap:1rem;align-items:center}header img,.initials{width:96px;height:96px;border-radius:50%;object-fit:cover;flex:none}" +
@@ -25,7 +26,7 @@ public static class LandingPage
         "dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0}dl div{background:var(--card);border-radius:.75rem;padding:.75rem 1rem}" +
         "dt{color:var(--soft);font-size:.85rem}dd{margin:0;font-size:1.4rem;font-weight:700}" +
         ".offer{background:var(--card);border-radius:1rem;padding:1.25rem;margin-top:2rem}.price{font-size:1.6rem;font-weight:700;margin:.25rem 0}" +
-        ".offer ul{padding-left:1.2rem}.cta{display:inline-block;margin-top:.5rem;padding:.8rem 1.4rem;border-radius:.6rem;background:var(--accent);color:#fff;text-decoration:none;font-weight:700}" +
+        ".offer ul{padding-left:1.2rem}.cta{display:inline-block;margin-top:.5rem;padding:.8rem 1.4rem;border-radius:.6rem;background:var(--accent);color:var(--on-accent);text-decoration:none;font-weight:700}" +
         ".cta:focus-visible,a:focus-visible{outline:3px solid var(--ink);outline-offset:3px}" +
         "footer{margin-top:2.5rem;font-size:.85rem;color:var(--soft)}footer a{color:inherit}.b{position:absolute;width:1px;height:1px;opacity:0}";
 
@@ -39,7 +40,7 @@ public static class LandingPage
         var html = new StringBuilder(6_144);
         html.Append("<!doctype html><html lang=\"").Append(fr ? "fr" : "en").Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-            .Append("<title>").Append(name).Append(" × MonaSpark</title>")
+            .Append("<title>").Append(name).Append(" × MonaSpark</title>").Append(StaticAssets.IconLink)
             .Append("<meta name=\"description\" content=\"").Append(Html.Attr(fr ? $"{content.ArtistName} et MonaSpark" : $"{content.ArtistName} and MonaSpark")).Append("\">")
             .Append("<style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">").Append(Css).Append("</style></head><body><main>");
 
@@ -91,7 +92,7 @@ public static class LandingPage
         var expired = status == LandingStatus.Expired;
         var html = new StringBuilder(1_536);
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<meta name=\"robots\" content=\"noindex\"><title>MonaSpark</title><style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">").Append(Css).Append("</style></head><body><main>");
+            .Append("<meta name=\"robots\" content=\"noindex\"><title>MonaSpark</title>").Append(StaticAssets.IconLink).Append("<style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">").Append(Css).Append("</style></head><body><main>");
         if (expired)
         {
             html.Append("<h1>This offer has ended</h1><p class=\"lede\">The link was valid for a limited time. Reply to our message and we will send you a fresh one.</p>")

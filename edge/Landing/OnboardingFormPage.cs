@@ -30,7 +30,7 @@ public static class OnboardingFormPage
         ".choice input{width:1.2rem;height:1.2rem}.known{color:var(--soft)}.error{color:#b00020;font-weight:700}" +
         "@media(prefers-color-scheme:dark){.error{color:#ff8a80}}" +
         ".actions{display:flex;gap:.75rem;margin-top:1.25rem}.actions button{font:inherit;padding:.75rem 1.3rem;border-radius:.6rem;border:0;cursor:pointer}" +
-        ".next{background:var(--accent);color:#fff;font-weight:700}.back{background:var(--card);color:inherit}progress{width:100%;height:.5rem}" +
+        ".next{background:var(--accent);color:var(--on-accent);font-weight:700}.back{background:var(--card);color:inherit}progress{width:100%;height:.5rem}" +
         ".status{max-width:40rem;margin:0 auto;padding:0 1.25rem;min-height:1.5rem;color:var(--soft)}#push{margin-top:2rem}";
 
     private static readonly JsonSerializerOptions DataJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -45,7 +45,8 @@ public static class OnboardingFormPage
         html.Append("<!doctype html><html lang=\"").Append(fr ? "fr" : "en").Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
             .Append("<meta name=\"theme-color\" content=\"").Append(StaticAssets.ThemeColor).Append("\">")
-            .Append("<title>").Append(fr ? "Inscription" : "Sign up").Append(" · MonaSpark</title>")
+            .Append("<title>").Append(fr ? "Inscription" : "Sign up").Append(" · MonaSpark</title>").Append(StaticAssets.IconLink)
+            .Append("<meta name=\"description\" content=\"").Append(fr ? "Votre inscription à MonaSpark, une question à la fois." : "Your MonaSpark sign-up, one question at a time.").Append("\">")
             .Append("<link rel=\"manifest\" href=\"").Append(Html.Attr(StaticAssets.Manifest)).Append("\">")
             .Append("<style nonce=\"").Append(nonce).Append("\">").Append(LandingPage.Css).Append(Css).Append("</style>")
             .Append("<script nonce=\"").Append(nonce).Append("\" src=\"").Append(Html.Attr(StaticAssets.FormScript)).Append("\" defer></script></head><body><main>");

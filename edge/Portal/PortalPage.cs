@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MonaSpark.Application.Portal;
 using MonaSpark.Application.Projections;
+using MonaSpark.Edge.Assets;
 using MonaSpark.Edge.Landing;
 
 namespace MonaSpark.Edge.Portal;
@@ -130,7 +131,7 @@ public static class PortalPage
         new StringBuilder(6_144)
             .Append("<!doctype html><html lang=\"").Append(fr ? "fr" : "en").Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-            .Append("<title>").Append(Html.Text(title)).Append(" · MonaSpark</title>")
+            .Append("<title>").Append(Html.Text(title)).Append(" · MonaSpark</title>").Append(StaticAssets.IconLink)
             .Append("<style nonce=\"").Append(Html.Attr(cspNonce)).Append("\">").Append(Css).Append("</style></head><body><main>");
 
     internal static string Csrf(string value) => "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.Attr(value) + "\">";

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using MonaSpark.Application.Landing;
 using MonaSpark.Domain.Commerce;
+using MonaSpark.Edge.Assets;
 using MonaSpark.Edge.Landing;
 using MonaSpark.TestKit;
 
@@ -74,7 +75,8 @@ public sealed class LandingPageTests
         page.Images.ShouldAllBe(i => i.HasAttribute("width") && i.HasAttribute("height") && i.HasAttribute("alt"));
         page.Scripts.ShouldBeEmpty();
         page.QuerySelector("img.b")!.GetAttribute("src").ShouldBe($"/l/{Token}/v?variant=momentum");
-        page.QuerySelectorAll("link, script, iframe, object, embed, base, meta[http-equiv]").ShouldBeEmpty();
+        page.QuerySelectorAll("script, iframe, object, embed, base, meta[http-equiv]").ShouldBeEmpty();
+        page.QuerySelectorAll("link").Select(l => (l.GetAttribute("rel"), l.GetAttribute("href"))).ShouldBe([("icon", StaticAssets.Icon)]); // our own icon, nothing else
     }
 
     [Theory]
