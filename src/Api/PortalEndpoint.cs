@@ -32,11 +32,11 @@ public static class PortalEndpoint
         var session = context.Request.Cookies[CookieName];
         if (signIn.SignedIn(session) is { } artist && await portal.LoadAsync(artist, session!, cancellationToken) is { } view)
         {
-            PageHeaders.Apply(context, nonce, images: null, script: true);
+            PageHeaders.Apply(context, nonce, script: true);
             return Html(PortalPage.Render(view, nonce, context.Request.Query["done"]));
         }
 
-        PageHeaders.Apply(context, nonce, images: null);
+        PageHeaders.Apply(context, nonce);
         return Html(PortalSignInPage.Render(context.Request.Query.ContainsKey("signed-out") ? SignInPageState.SignedOut : SignInPageState.Ask, nonce));
     }
 
@@ -59,7 +59,7 @@ public static class PortalEndpoint
 
         await signIn.RequestLinkAsync(address, cancellationToken);
         var nonce = PageHeaders.NewNonce();
-        PageHeaders.Apply(context, nonce, images: null);
+        PageHeaders.Apply(context, nonce);
         return Html(PortalSignInPage.Render(SignInPageState.Sent, nonce));
     }
 
@@ -160,7 +160,7 @@ public static class PortalEndpoint
     private static IResult EnterPage(HttpContext context, LinkState state, string token, PortalTokens tokens)
     {
         var nonce = PageHeaders.NewNonce();
-        PageHeaders.Apply(context, nonce, images: null);
+        PageHeaders.Apply(context, nonce);
         var status = state switch
         {
             LinkState.Valid => StatusCodes.Status200OK,
