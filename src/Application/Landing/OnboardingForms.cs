@@ -47,7 +47,8 @@ public sealed record OnboardingView(LandingStatus Status, string Token, string L
 /// same question twice keeps the later answer, and nothing is journalled twice. An answer may carry an
 /// id (the enhancing script gives each one, online or kept offline): the same id again changes nothing,
 /// so answers synced after a lost response arrive exactly once. One artist's answers are taken one at a
-/// time in this process.
+/// time in this process; across instances an answer id is claimed in <see cref="IOneTimeTokens"/> before
+/// it is applied, and the completion is journalled by the one caller that claims it.
 /// </summary>
 public sealed class OnboardingForms(
     LinkTokens links,
@@ -55,6 +56,7 @@ public sealed class OnboardingForms(
     IOutreachMessageStore messages,
     IReadModelStore sessions,
     IJournal journal,
+    IOneTimeTokens oneTime,
     IOptions<OutreachOptions> outreach,
     IOptions<WebPushOptInOptions> push,
     TimeProvider time)
@@ -64,6 +66,9 @@ public sealed class OnboardingForms(
 
     /// <summary>How many answer ids a session remembers (a form has ten questions at most; backs and changes add a few).</summary>
     public const int AppliedKept = 64;
+
+    /// <summary>How long an answer id is remembered across instances (a device offline for longer sends its answers as new ones).</summary>
+    public static readonly TimeSpan AnswerIdsKeptFor = TimeSpan.FromDays(30);
 
     /// <summary>The longest answer id taken (the script sends a UUID).</summary>
     public const int MaxAnswerIdLength = 64;
@@ -105,6 +110,12 @@ public sealed class OnboardingForms(
         if (session.CompletedAt is not null || (id is not null && session.Applied?.Contains(id) == true))
         {
             return View(token!, artist, session, null, null);
+        }
+
+        if (id is not null && !await oneTime.TryConsumeAsync($"onboarding-answer:{artist.Id.Value}:{id}", time.GetUtcNow() + AnswerIdsKeptFor, cancellationToken))
+        {
+            // Another instance took this answer (the same one sent twice at once): show where the form stands.
+            return View(token!, artist, await SessionOfAsync(artist, cancellationToken), null, null);
         }
 
         var questions = QuestionsFor();
@@ -157,7 +168,10 @@ public sealed class OnboardingForms(
         {
             session = session with { CompletedAt = now };
             await SaveAsync(session, cancellationToken);
-            await journal.AppendAsync([new SignupCompleted(artist.Id.Value, now, session.Answers[OnboardingQuestions.Plan], now - session.StartedAt)], cancellationToken);
+            if (await oneTime.TryConsumeAsync($"signup-completed:{artist.Id.Value}", now.AddYears(10), cancellationToken))
+            {
+                await journal.AppendAsync([new SignupCompleted(artist.Id.Value, now, session.Answers[OnboardingQuestions.Plan], now - session.StartedAt)], cancellationToken);
+            }
         }
         else
         {

@@ -27,6 +27,7 @@ public sealed class OnboardingFormsTests : IDisposable
         _harness.Messages,
         _harness.ReadModels,
         _harness.Journal,
+        _harness.OneTime,
         Microsoft.Extensions.Options.Options.Create(_harness.OutreachOptions),
         Microsoft.Extensions.Options.Options.Create(new WebPushOptInOptions { PublicKey = _pushKey }),
         _harness.Time);
@@ -234,6 +235,20 @@ public sealed class OnboardingFormsTests : IDisposable
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Sut().AnswerAsync(token, Q.Plan, "spark-monthly", answerId: "op-last"))));
 
         (await _harness.EventsAsync()).OfType<SignupCompleted>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Answer_AnIdAnotherInstanceClaimed_ChangesNothingHere()
+    {
+        var (artist, token) = await ArtistAsync();
+        var sut = Sut();
+        await sut.AnswerAsync(token, Q.Name, "Luna", answerId: "a-1");
+        (await _harness.OneTime.TryConsumeAsync($"onboarding-answer:{artist.Id.Value}:a-2", Now.AddDays(1))).ShouldBeTrue(); // another instance, mid-way
+
+        var view = await sut.AnswerAsync(token, Q.Act, "band", answerId: "a-2");
+
+        view.Step!.Question.Id.ShouldBe(Q.Act);
+        view.State!.Answers.ShouldNotContainKey(Q.Act);
     }
 
     [Theory]

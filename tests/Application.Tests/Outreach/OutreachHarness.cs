@@ -39,6 +39,7 @@ internal sealed class OutreachHarness : IDisposable
         Journal = new SqliteJournal(_database, Time);
         Leads = new SqliteLeadStore(_database, Time);
         ReadModels = new SqliteReadModelStore(_database);
+        OneTime = new SqliteOneTimeTokens(_database, Time);
         _rateLimits = new ProviderRateLimits(new InProcessProviderRateLimiter(), Microsoft.Extensions.Options.Options.Create(OutreachOptions), Time);
         LinkSigning.SigningKey = Convert.ToBase64String(SigningKey);
     }
@@ -62,6 +63,8 @@ internal sealed class OutreachHarness : IDisposable
     public ILeadStore Leads { get; }
 
     public IReadModelStore ReadModels { get; }
+
+    public IOneTimeTokens OneTime { get; }
 
     public RecordingChannel EmailChannel { get; } = new(ContactChannel.Email);
 

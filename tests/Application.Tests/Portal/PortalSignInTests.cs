@@ -142,6 +142,7 @@ public sealed class PortalSignInTests : IDisposable
             _harness.Outreach.Messages,
             _harness.Outreach.ReadModels,
             _harness.Outreach.Journal,
+            _harness.Outreach.OneTime,
             Microsoft.Extensions.Options.Options.Create(_harness.Outreach.OutreachOptions),
             Microsoft.Extensions.Options.Options.Create(new Landing.WebPushOptInOptions()),
             _harness.Outreach.Time);
