@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -140,18 +141,17 @@ public sealed class PushOptIns(LinkTokens links, IArtistStore artists, IReadMode
         }
     }
 
+    /// <summary>How many bytes <paramref name="value"/> decodes to as base64url (padding allowed), or -1.</summary>
     private static int Base64UrlLength(string? value)
     {
-        if (value is null || value.Length > 128 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '='))
+        if (value is null || value.Length > 128)
         {
             return -1;
         }
 
-        var padded = value.TrimEnd('=').Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
         try
         {
-            return Convert.FromBase64String(padded).Length;
+            return Base64Url.DecodeFromChars(value.TrimEnd('=')).Length;
         }
         catch (FormatException)
         {
